@@ -131,6 +131,11 @@ public final class Field {
         };
     }
 
+    /** Whether {@code value} equals this field's default (tagged fields at their default are not written). */
+    public boolean isDefault(Object value) {
+        return Struct.valueEquals(value, defaultValue());
+    }
+
     private static long parseLong(String d) {
         if (d == null || d.isEmpty()) {
             return 0;

@@ -131,7 +131,7 @@ final class StructCodec {
             if (!f.presentIn(version) || (flexible && f.taggedIn(version))) {
                 continue;
             }
-            writeValue(f, f.type(), s.get(i), w, version, flexible);
+            writeValue(f, f.type(), s.get(i), w, version, flexible, f.nullableIn(version));
         }
         if (flexible) {
             writeTaggedFields(s, w, version);
@@ -147,9 +147,9 @@ final class StructCodec {
         for (int i : s.schema().taggedOrder()) {
             Field f = fields.get(i);
             Object value = s.get(i);
-            if (f.taggedIn(version) && !Struct.valueEquals(value, f.defaultValue())) {
+            if (f.taggedIn(version) && !f.isDefault(value)) {
                 ProtocolWriter tw = new ProtocolWriter(32);
-                writeValue(f, f.type(), value, tw, version, true);
+                writeValue(f, f.type(), value, tw, version, true, f.nullableIn(version));
                 ByteBuffer b = tw.toByteBuffer();
                 byte[] bytes = new byte[b.remaining()];
                 b.get(bytes);
@@ -169,10 +169,10 @@ final class StructCodec {
     }
 
     private static void writeValue(Field f, FieldType type, Object value, ProtocolWriter w, short version,
-                                   boolean flexible) {
+                                   boolean flexible, boolean nullable) {
         boolean compact = flexible && !f.isNeverCompact();
         if (value == null) {
-            if (!f.nullableIn(version) || type instanceof FieldType.Primitive p && !p.canBeNullable()) {
+            if (!nullable || !type.canBeNullable()) {
                 throw new IllegalArgumentException("field " + f.name() + " : null (expected: a value; it is not "
                     + "nullable in version " + version + ")");
             }
@@ -191,12 +191,12 @@ final class StructCodec {
             List<?> list = (List<?>) value;
             writeLength(w, list.size(), compact, false);
             for (Object element : list) {
-                writeValue(f, a.element(), element, w, version, flexible);
+                writeValue(f, a.element(), element, w, version, flexible, false);
             }
             return;
         }
         if (type instanceof FieldType.StructOf) {
-            if (f.nullableIn(version)) {
+            if (nullable) {
                 w.writeInt8((byte) 1);
             }
             write((Struct) value, w, version, flexible);
