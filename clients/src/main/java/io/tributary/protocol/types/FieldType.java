@@ -5,7 +5,7 @@ package io.tributary.protocol.types;
  *
  * <p>Java value types held in a {@link Struct}: BOOL Boolean, INT8 Byte, INT16 Short, UINT16 Integer,
  * INT32 Integer, UINT32 Long, INT64 Long, FLOAT64 Double, STRING String, BYTES byte[], RECORDS
- * java.nio.ByteBuffer (a read-only view, not a copy), UUID {@link io.tributary.common.Uuid}, arrays
+ * java.nio.ByteBuffer (a view into the input, not a copy), UUID {@link io.tributary.common.Uuid}, arrays
  * java.util.List, structs {@link Struct}.
  */
 public sealed interface FieldType permits FieldType.Primitive, FieldType.ArrayOf, FieldType.StructOf {

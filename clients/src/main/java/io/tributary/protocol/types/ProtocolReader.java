@@ -151,13 +151,16 @@ public final class ProtocolReader {
         return out;
     }
 
-    /** A read-only view of the next {@code len} bytes, without copying. */
+    /**
+     * A view of the next {@code len} bytes, without copying. It shares the input's memory (and its writability):
+     * a broker rewrites the base offsets of produced batches in place through it.
+     */
     public ByteBuffer readSlice(int len) {
         need(len, "bytes");
         ByteBuffer slice = buf.slice();
         slice.limit(len);
         buf.position(buf.position() + len);
-        return slice.asReadOnlyBuffer();
+        return slice;
     }
 
     /** Checks that an array of {@code count} elements can fit in what remains (each element takes a byte at least). */

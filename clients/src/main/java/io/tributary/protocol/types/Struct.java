@@ -106,7 +106,7 @@ public final class Struct {
         return (byte[]) get(field);
     }
 
-    /** A records field: a read-only view of the record batches, or null. */
+    /** A records field: a view of the record batches in the input buffer (not a copy), or null. */
     public ByteBuffer getRecords(String field) {
         return (ByteBuffer) get(field);
     }

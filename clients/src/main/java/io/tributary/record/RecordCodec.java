@@ -1,0 +1,138 @@
+package io.tributary.record;
+
+import static io.tributary.record.RecordBatchDescriptor.MIN_HEADER_SIZE;
+import static io.tributary.record.RecordBatchDescriptor.MIN_RECORD_BODY_SIZE;
+import static io.tributary.record.RecordBatchDescriptor.MIN_RECORD_SIZE;
+import static io.tributary.record.RecordBatchDescriptor.NULL_LENGTH;
+import static io.tributary.record.RecordBatchDescriptor.RECORD_ATTRIBUTES;
+
+import io.tributary.common.ByteUtils;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Encodes and decodes the records of a (decompressed) records section. Stateless. */
+final class RecordCodec {
+    private RecordCodec() {
+    }
+
+    /** Encodes one record, including its length prefix. */
+    static byte[] encode(long timestampDelta, int offsetDelta, byte[] key, byte[] value, List<Header> headers) {
+        List<byte[]> headerKeys = new ArrayList<>(headers.size());
+        int bodySize = Byte.BYTES + ByteUtils.sizeOfVarlong(timestampDelta) + ByteUtils.sizeOfVarint(offsetDelta)
+                + sizeOfBytes(key) + sizeOfBytes(value) + ByteUtils.sizeOfVarint(headers.size());
+        for (Header header : headers) {
+            byte[] headerKey = header.key().getBytes(StandardCharsets.UTF_8);
+            headerKeys.add(headerKey);
+            bodySize += sizeOfBytes(headerKey) + sizeOfBytes(header.value());
+        }
+        ByteBuffer out = ByteBuffer.allocate(ByteUtils.sizeOfVarint(bodySize) + bodySize);
+        ByteUtils.writeVarint(bodySize, out);
+        out.put(RECORD_ATTRIBUTES);
+        ByteUtils.writeVarlong(timestampDelta, out);
+        ByteUtils.writeVarint(offsetDelta, out);
+        writeBytes(key, out);
+        writeBytes(value, out);
+        ByteUtils.writeVarint(headers.size(), out);
+        for (int i = 0; i < headers.size(); i++) {
+            writeBytes(headerKeys.get(i), out);
+            writeBytes(headers.get(i).value(), out);
+        }
+        return out.array();
+    }
+
+    private static int sizeOfBytes(byte[] bytes) {
+        return bytes == null ? ByteUtils.sizeOfVarint(NULL_LENGTH)
+                : ByteUtils.sizeOfVarint(bytes.length) + bytes.length;
+    }
+
+    private static void writeBytes(byte[] bytes, ByteBuffer out) {
+        if (bytes == null) {
+            ByteUtils.writeVarint(NULL_LENGTH, out);
+        } else {
+            ByteUtils.writeVarint(bytes.length, out);
+            out.put(bytes);
+        }
+    }
+
+    /**
+     * Decodes exactly {@code count} records that must fill {@code data} completely.
+     *
+     * @param logAppendTime if not null, every record takes this timestamp (LogAppendTime batches)
+     * @throws CorruptRecordException if a record is malformed
+     * @throws InvalidRecordException if the number of records does not match {@code count}
+     */
+    static List<Record> decodeAll(ByteBuffer data, int count, long baseOffset, long baseTimestamp,
+                                  Long logAppendTime) {
+        if (count < 0) {
+            throw new InvalidRecordException("negative record count " + count);
+        }
+        ByteBuffer in = data.slice();
+        List<Record> records = new ArrayList<>(Math.min(count, in.remaining() / MIN_RECORD_SIZE));
+        for (int i = 0; i < count; i++) {
+            if (!in.hasRemaining()) {
+                throw new InvalidRecordException("batch declares " + count + " records but holds only " + i);
+            }
+            try {
+                records.add(decode(in, baseOffset, baseTimestamp, logAppendTime));
+            } catch (BufferUnderflowException | IllegalArgumentException e) {
+                throw new CorruptRecordException("malformed record " + i + ": " + e, e);
+            }
+        }
+        if (in.hasRemaining()) {
+            throw new InvalidRecordException(in.remaining() + " bytes follow the declared " + count + " records");
+        }
+        return Collections.unmodifiableList(records);
+    }
+
+    private static Record decode(ByteBuffer in, long baseOffset, long baseTimestamp, Long logAppendTime) {
+        int length = ByteUtils.readVarint(in);
+        if (length < MIN_RECORD_BODY_SIZE || length > in.remaining()) {
+            throw new CorruptRecordException("record length " + length + " with " + in.remaining()
+                    + " bytes remaining");
+        }
+        ByteBuffer body = in.slice();
+        body.limit(length);
+        in.position(in.position() + length);
+        body.get(); // record attributes: unused
+        long timestampDelta = ByteUtils.readVarlong(body);
+        int offsetDelta = ByteUtils.readVarint(body);
+        byte[] key = readBytes(body, "key");
+        byte[] value = readBytes(body, "value");
+        int headerCount = ByteUtils.readVarint(body);
+        if (headerCount < 0 || headerCount > body.remaining() / MIN_HEADER_SIZE) {
+            throw new CorruptRecordException("invalid header count " + headerCount);
+        }
+        List<Header> headers = new ArrayList<>(headerCount);
+        for (int i = 0; i < headerCount; i++) {
+            byte[] headerKey = readBytes(body, "header key");
+            if (headerKey == null) {
+                throw new CorruptRecordException("null header key");
+            }
+            headers.add(new Header(new String(headerKey, StandardCharsets.UTF_8), readBytes(body, "header value")));
+        }
+        if (body.hasRemaining()) {
+            throw new CorruptRecordException(body.remaining() + " unread bytes at the end of a record");
+        }
+        long timestamp = logAppendTime != null ? logAppendTime : baseTimestamp + timestampDelta;
+        return new Record(baseOffset + offsetDelta, timestamp, key, value,
+                Collections.unmodifiableList(headers), true);
+    }
+
+    private static byte[] readBytes(ByteBuffer in, String what) {
+        int length = ByteUtils.readVarint(in);
+        if (length == NULL_LENGTH) {
+            return null;
+        }
+        if (length < 0 || length > in.remaining()) {
+            throw new CorruptRecordException("invalid " + what + " length " + length + " with " + in.remaining()
+                    + " bytes remaining");
+        }
+        byte[] bytes = new byte[length];
+        in.get(bytes);
+        return bytes;
+    }
+}
