@@ -30,13 +30,14 @@ abstract class MappedIndex implements AutoCloseable {
         this.entrySize = entrySize;
         boolean existed = Files.exists(file);
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-            long length = raf.length();
-            if (!existed || length == 0) {
+            long existing = existed ? raf.length() : 0;
+            long length = existing;
+            if (existing == 0) {
                 length = roundDown(maxIndexSize);
                 raf.setLength(length);
             }
             this.mmap = raf.getChannel().map(FileChannel.MapMode.READ_WRITE, 0, length);
-            this.entries = existed ? (int) (roundDown(raf.length()) / entrySize) : 0;
+            this.entries = roundDown(existing) / entrySize;
             this.maxEntries = (int) (length / entrySize);
         }
     }
