@@ -116,13 +116,16 @@ final class LogSegment {
     }
 
     /**
-     * Whether a batch set of {@code bytes} bytes whose last offset is {@code lastOffset} must go to a new segment:
+     * Whether a batch set of {@code bytes} bytes whose last offset is {@code lastOffset} and largest timestamp
+     * {@code maxTimestampIncoming} must go to a new segment:
      * this one would exceed segment.bytes, its first batch is older than segment.ms, an index is full, or the
      * offsets would not fit the indexes' 32-bit relative offsets.
      */
-    boolean shouldRoll(LogConfig config, int bytes, long lastOffset, long now) {
-        long rollBase = rollingBasedTimestamp >= 0 ? rollingBasedTimestamp : created;
-        boolean timeUp = size > 0 && now - rollBase > config.segmentMs;
+    boolean shouldRoll(LogConfig config, int bytes, long lastOffset, long maxTimestampIncoming, long now) {
+        // As Kafka: time is measured in record time (incoming max timestamp minus the first batch's), falling
+        // back to wall-clock time since creation when the segment has no timestamps yet.
+        long waited = rollingBasedTimestamp >= 0 ? maxTimestampIncoming - rollingBasedTimestamp : now - created;
+        boolean timeUp = size > 0 && waited > config.segmentMs;
         return size > config.segmentBytes - bytes || timeUp || offsetIndex.isFull() || timeIndex.isFull()
             || lastOffset - baseOffset > Integer.MAX_VALUE;
     }

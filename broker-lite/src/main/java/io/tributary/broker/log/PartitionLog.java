@@ -233,7 +233,7 @@ public final class PartitionLog implements AutoCloseable {
             next = last + 1;
             p += records.getInt(p + LENGTH_OFFSET) + LOG_OVERHEAD;
         }
-        LogSegment active = maybeRoll(records.remaining(), next - 1, now);
+        LogSegment active = maybeRoll(records.remaining(), next - 1, maxTimestamp, now);
         active.append(records);
         end = new LogEnd(next, active.baseOffset(), active.size());
         unflushedRecords += count;
@@ -244,9 +244,9 @@ public final class PartitionLog implements AutoCloseable {
             logStartOffset, count, records.remaining());
     }
 
-    private LogSegment maybeRoll(int bytes, long lastOffset, long now) throws IOException {
+    private LogSegment maybeRoll(int bytes, long lastOffset, long maxTimestamp, long now) throws IOException {
         LogSegment active = segments.lastEntry().getValue();
-        if (active.shouldRoll(config, bytes, lastOffset, now)) {
+        if (active.shouldRoll(config, bytes, lastOffset, maxTimestamp, now)) {
             return rollLocked();
         }
         return active;
