@@ -495,32 +495,37 @@ public final class PartitionLog implements AutoCloseable {
         }, delay, TimeUnit.MILLISECONDS);
     }
 
-    /** Removes every record at {@code offset} and above (whole batches). */
+    /**
+     * Removes every batch holding an offset at or above {@code offset}. Truncation works on whole batches: the log
+     * end becomes the end of the last batch kept (which is {@code offset} when it is a batch boundary). Cutting at or
+     * below the first segment empties the log and restarts it at {@code offset}.
+     */
     public void truncateTo(long offset) {
         lock.lock();
         try {
             if (offset >= end.nextOffset()) {
                 return;
             }
-            for (LogSegment seg : new ArrayList<>(segments.tailMap(offset, false).values())) {
-                if (segments.size() == 1) {
-                    break;
+            LogSegment active;
+            long next;
+            if (offset <= segments.firstKey()) {
+                for (LogSegment seg : segments.values()) {
+                    seg.delete();
                 }
-                segments.remove(seg.baseOffset());
-                seg.delete();
-            }
-            LogSegment active = segments.lastEntry().getValue();
-            active.truncateTo(offset);
-            active.resizeIndexes(config.segmentIndexBytes);
-            long next = active.readNextOffset();
-            if (active.size() == 0 && active.baseOffset() != offset) {
-                // the log was cut below this segment's base: restart it where the log now ends
-                segments.remove(active.baseOffset());
-                active.delete();
-                long base = Math.max(offset, logStartOffset);
-                active = LogSegment.open(dir, base, config, time);
-                segments.put(base, active);
-                next = base;
+                segments.clear();
+                active = LogSegment.open(dir, offset, config, time);
+                segments.put(offset, active);
+                next = offset;
+                logStartOffset = offset;
+            } else {
+                for (LogSegment seg : new ArrayList<>(segments.tailMap(offset, true).values())) {
+                    segments.remove(seg.baseOffset());
+                    seg.delete();
+                }
+                active = segments.lastEntry().getValue();
+                active.truncateTo(offset);
+                active.resizeIndexes(config.segmentIndexBytes);
+                next = active.readNextOffset();
             }
             end = new LogEnd(next, active.baseOffset(), active.size());
             logStartOffset = Math.min(logStartOffset, next);
