@@ -51,6 +51,15 @@ final class LogSegment {
     /** The max timestamp of the first batch, which segment.ms measures from (as Kafka does). */
     private long rollingBasedTimestamp = -1;
 
+    /** Opens a segment's .log file; tests replace it to simulate a failing disk. */
+    @FunctionalInterface
+    interface ChannelOpener {
+        FileChannel open(Path file) throws IOException;
+    }
+
+    static volatile ChannelOpener channelOpener = file -> FileChannel.open(file, StandardOpenOption.CREATE,
+        StandardOpenOption.READ, StandardOpenOption.WRITE);
+
     /** A batch as seen from its header in the file. */
     record BatchInfo(int position, long baseOffset, long lastOffset, int size, long maxTimestamp) {
         long nextOffset() {
@@ -63,8 +72,7 @@ final class LogSegment {
         this.indexIntervalBytes = config.indexIntervalBytes;
         this.created = time.milliseconds();
         this.logFile = dir.resolve(fileName(baseOffset, LOG_SUFFIX));
-        this.channel = FileChannel.open(logFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
-            StandardOpenOption.WRITE);
+        this.channel = channelOpener.open(logFile);
         this.size = (int) Math.min(channel.size(), Integer.MAX_VALUE);
         this.offsetIndex = new OffsetIndex(dir.resolve(fileName(baseOffset, INDEX_SUFFIX)), baseOffset,
             config.segmentIndexBytes);
@@ -137,11 +145,21 @@ final class LogSegment {
     void append(ByteBuffer batches) throws IOException {
         int position = size;
         ByteBuffer src = batches.duplicate();
-        while (src.hasRemaining()) {
-            int written = channel.write(src, position + (src.position() - batches.position()));
-            if (written <= 0 && src.hasRemaining()) {
-                throw new IOException("could not write to " + logFile);
+        try {
+            while (src.hasRemaining()) {
+                int written = channel.write(src, position + (src.position() - batches.position()));
+                if (written <= 0 && src.hasRemaining()) {
+                    throw new IOException("could not write to " + logFile);
+                }
             }
+        } catch (IOException e) {
+            // a partial write (disk full) must not leave bytes past the end: readers and a clean restart trust size
+            try {
+                channel.truncate(position);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
         }
         int p = batches.position();
         while (p < batches.limit()) {
