@@ -39,6 +39,7 @@ final class LogSegment {
 
     private final long baseOffset;
     private final int indexIntervalBytes;
+    private final int maxIndexSize;
     private final long created;
     private Path logFile;
     private final FileChannel channel;
@@ -70,6 +71,7 @@ final class LogSegment {
     private LogSegment(Path dir, long baseOffset, LogConfig config, Time time) throws IOException {
         this.baseOffset = baseOffset;
         this.indexIntervalBytes = config.indexIntervalBytes;
+        this.maxIndexSize = config.segmentIndexBytes;
         this.created = time.milliseconds();
         this.logFile = dir.resolve(fileName(baseOffset, LOG_SUFFIX));
         this.channel = channelOpener.open(logFile);
@@ -260,6 +262,9 @@ final class LogSegment {
     int recover(int maxBatchSize) throws IOException {
         offsetIndex.truncateToEntries(0);
         timeIndex.truncateToEntries(0);
+        // a trimmed index may need more room than it had: the rebuild need not place entries where appends did
+        offsetIndex.resize(maxIndexSize);
+        timeIndex.resize(maxIndexSize);
         bytesSinceLastIndexEntry = 0;
         maxTimestampSoFar = -1;
         offsetOfMaxTimestampSoFar = baseOffset;
@@ -322,6 +327,12 @@ final class LogSegment {
             rollingBasedTimestamp = -1;
         }
         return removed;
+    }
+
+    /** Trims both indexes to their entries (a segment that will take no more appends). */
+    void trimIndexes() throws IOException {
+        offsetIndex.trimToValidSize();
+        timeIndex.trimToValidSize();
     }
 
     /** Called when a newer segment takes over appends: records the final max timestamp and trims the indexes. */

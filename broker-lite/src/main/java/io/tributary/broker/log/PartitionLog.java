@@ -109,6 +109,9 @@ public final class PartitionLog implements AutoCloseable {
             segments.put(base, LogSegment.open(dir, base, config, time));
         }
         LogSegment active = segments.lastEntry().getValue();
+        for (LogSegment seg : segments.headMap(active.baseOffset()).values()) {
+            seg.trimIndexes();
+        }
         active.resizeIndexes(config.segmentIndexBytes);
         long next = active.readNextOffset();
         end = new LogEnd(next, active.baseOffset(), active.size());
