@@ -1,8 +1,5 @@
 package io.tributary.record;
 
-import static io.tributary.record.RecordBatchDescriptor.NO_TIMESTAMP;
-
-import java.util.List;
 
 /**
  * Validation a broker applies to a batch received in a Produce request. It checks structure and integrity
@@ -13,7 +10,7 @@ public final class BatchValidator {
     }
 
     /**
-     * Checks magic and CRC, decodes every record and checks that recordCount, lastOffsetDelta and the offset
+     * Checks magic and CRC, walks every record (without decoding it into objects) and checks that recordCount, lastOffsetDelta and the offset
      * deltas (0, 1, ..., n-1 in order) agree, and that an idempotent data batch carries a sequence number.
      *
      * @return the summary of a valid batch
@@ -39,21 +36,10 @@ public final class BatchValidator {
             throw new InvalidRecordException("invalid base sequence " + batch.baseSequence() + " for producer "
                     + batch.producerId());
         }
-        List<Record> records = batch.records(maxDecompressedBytes);
+        RecordCodec.ScanResult scan = RecordCodec.scan(batch.decompressedRecords(maxDecompressedBytes), count);
         long baseOffset = batch.baseOffset();
-        long maxTimestamp = NO_TIMESTAMP;
-        long offsetOfMax = baseOffset;
-        for (int i = 0; i < records.size(); i++) {
-            Record record = records.get(i);
-            long delta = record.offset() - baseOffset;
-            if (delta != i) {
-                throw new InvalidRecordException("record " + i + " has offset delta " + delta);
-            }
-            if (record.timestamp() > maxTimestamp) {
-                maxTimestamp = record.timestamp();
-                offsetOfMax = record.offset();
-            }
-        }
+        long maxTimestamp = batch.baseTimestamp() + scan.maxTimestampDelta();
+        long offsetOfMax = baseOffset + scan.indexOfMax();
         if (batch.timestampType() == TimestampType.LOG_APPEND_TIME) {
             maxTimestamp = batch.maxTimestamp();
             offsetOfMax = baseOffset;

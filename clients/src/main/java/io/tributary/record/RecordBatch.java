@@ -214,12 +214,16 @@ public final class RecordBatch implements Iterable<Record> {
      * @throws InvalidRecordException   if the records present do not match recordCount
      */
     public List<Record> records(int maxDecompressedBytes) {
-        CompressionType compression = compressionType();
-        ByteBuffer section = buffer.duplicate();
-        section.position(RECORDS_OFFSET);
-        ByteBuffer data = compression.decompress(section.slice(), maxDecompressedBytes);
+        ByteBuffer data = decompressedRecords(maxDecompressedBytes);
         Long logAppendTime = timestampType() == TimestampType.LOG_APPEND_TIME ? maxTimestamp() : null;
         return RecordCodec.decodeAll(data, recordCount(), baseOffset(), baseTimestamp(), logAppendTime);
+    }
+
+    /** The records section, decompressed (a view without copying when the batch is not compressed). */
+    ByteBuffer decompressedRecords(int maxDecompressedBytes) {
+        ByteBuffer section = buffer.duplicate();
+        section.position(RECORDS_OFFSET);
+        return compressionType().decompress(section.slice(), maxDecompressedBytes);
     }
 
     /** Iterates the decoded records (see {@link #records()}). */

@@ -9,7 +9,7 @@ import java.util.Objects;
 
 /**
  * Builds one record batch v2. Configure, append records (offsets are assigned consecutively from the base
- * offset), then {@link #build()}. The first record's timestamp becomes baseTimestamp. Not thread-safe.
+ * offset, or given explicitly with {@link #appendWithOffset}), then {@link #build()}. The first record's timestamp becomes baseTimestamp. Not thread-safe.
  */
 public final class RecordBatchBuilder {
     private final long baseOffset;
@@ -25,6 +25,7 @@ public final class RecordBatchBuilder {
 
     private final ByteArrayOutputStream records = new ByteArrayOutputStream();
     private int count;
+    private int lastOffsetDelta = -1;
     private long baseTimestamp = NO_TIMESTAMP;
     private long maxTimestamp = NO_TIMESTAMP;
 
@@ -98,7 +99,31 @@ public final class RecordBatchBuilder {
         if (control) {
             throw new IllegalStateException("only control records may be appended to a control batch");
         }
-        return appendRecord(timestamp, key, value, headers);
+        return appendRecord(lastOffsetDelta + 1L, timestamp, key, value, headers);
+    }
+
+    /**
+     * Appends a data record at an explicit offset, leaving gaps where records were removed (as log compaction
+     * does). Offsets must be at least the base offset and strictly increasing; a later {@link #append} continues
+     * from this offset.
+     *
+     * @throws IllegalArgumentException if {@code offset} is below the base offset, not above the previous
+     *                                  record's, or more than {@link Integer#MAX_VALUE} above the base offset
+     */
+    public RecordBatchBuilder appendWithOffset(long offset, long timestamp, byte[] key, byte[] value,
+                                               List<Header> headers) {
+        if (control) {
+            throw new IllegalStateException("only control records may be appended to a control batch");
+        }
+        if (offset < baseOffset) {
+            throw new IllegalArgumentException("offset " + offset + " is below the base offset " + baseOffset);
+        }
+        long delta = offset - baseOffset;
+        if (delta <= lastOffsetDelta) {
+            throw new IllegalArgumentException("offset " + offset + " does not follow the previous offset "
+                    + (baseOffset + lastOffsetDelta));
+        }
+        return appendRecord(delta, timestamp, key, value, headers);
     }
 
     /** Appends a control record of the given type to a control batch. */
@@ -106,7 +131,7 @@ public final class RecordBatchBuilder {
         if (!control) {
             throw new IllegalStateException("control records need a control batch");
         }
-        return appendRecord(timestamp, type.recordKey(), value, List.of());
+        return appendRecord(lastOffsetDelta + 1L, timestamp, type.recordKey(), value, List.of());
     }
 
     /** Appends a commit or abort marker to a control batch. */
@@ -114,20 +139,24 @@ public final class RecordBatchBuilder {
         return appendControlRecord(timestamp, marker.type(), marker.recordValue());
     }
 
-    private RecordBatchBuilder appendRecord(long timestamp, byte[] key, byte[] value, List<Header> headers) {
+    private RecordBatchBuilder appendRecord(long offsetDelta, long timestamp, byte[] key, byte[] value,
+                                            List<Header> headers) {
         if (timestamp < 0 && timestamp != NO_TIMESTAMP) {
             throw new IllegalArgumentException("invalid negative timestamp " + timestamp);
         }
-        if (count == Integer.MAX_VALUE) {
-            throw new IllegalStateException("batch is full");
+        if (count == Integer.MAX_VALUE || offsetDelta > Integer.MAX_VALUE) {
+            throw offsetDelta > Integer.MAX_VALUE
+                    ? new IllegalArgumentException("offset delta " + offsetDelta + " does not fit an int")
+                    : new IllegalStateException("batch is full");
         }
         if (count == 0) {
             baseTimestamp = timestamp;
         }
-        byte[] encoded = RecordCodec.encode(timestamp - baseTimestamp, count, key, value, headers);
+        byte[] encoded = RecordCodec.encode(timestamp - baseTimestamp, (int) offsetDelta, key, value, headers);
         records.write(encoded, 0, encoded.length);
         maxTimestamp = Math.max(maxTimestamp, timestamp);
         count++;
+        lastOffsetDelta = (int) offsetDelta;
         return this;
     }
 
@@ -158,7 +187,7 @@ public final class RecordBatchBuilder {
         batch.putInt(PARTITION_LEADER_EPOCH_OFFSET, partitionLeaderEpoch);
         batch.put(MAGIC_OFFSET, MAGIC_V2);
         batch.putShort(ATTRIBUTES_OFFSET, (short) attributes);
-        batch.putInt(LAST_OFFSET_DELTA_OFFSET, count - 1);
+        batch.putInt(LAST_OFFSET_DELTA_OFFSET, lastOffsetDelta);
         batch.putLong(BASE_TIMESTAMP_OFFSET, baseTimestamp);
         batch.putLong(MAX_TIMESTAMP_OFFSET,
                 timestampType == TimestampType.LOG_APPEND_TIME ? logAppendTime : maxTimestamp);

@@ -88,6 +88,87 @@ final class RecordCodec {
         return Collections.unmodifiableList(records);
     }
 
+    /** What {@link #scan} learned: the largest record timestamp delta and the index of the first record with it. */
+    record ScanResult(long maxTimestampDelta, int indexOfMax) {
+    }
+
+    /**
+     * Checks the structure of exactly {@code count} records filling {@code data} — lengths, offset deltas 0..n-1 in
+     * order, key, value and header bounds — without decoding them into objects: the broker's produce path.
+     *
+     * @throws CorruptRecordException if a record is malformed
+     * @throws InvalidRecordException if the count or the offset deltas do not match
+     */
+    static ScanResult scan(ByteBuffer data, int count) {
+        if (count < 0) {
+            throw new InvalidRecordException("negative record count " + count);
+        }
+        ByteBuffer in = data.slice();
+        long maxDelta = Long.MIN_VALUE;
+        int indexOfMax = 0;
+        for (int i = 0; i < count; i++) {
+            if (!in.hasRemaining()) {
+                throw new InvalidRecordException("batch declares " + count + " records but holds only " + i);
+            }
+            try {
+                int length = ByteUtils.readVarint(in);
+                if (length < MIN_RECORD_BODY_SIZE || length > in.remaining()) {
+                    throw new CorruptRecordException("record length " + length + " with " + in.remaining()
+                            + " bytes remaining");
+                }
+                int end = in.position() + length;
+                ByteBuffer body = in.slice();
+                body.limit(length);
+                body.get(); // record attributes: unused
+                long timestampDelta = ByteUtils.readVarlong(body);
+                int offsetDelta = ByteUtils.readVarint(body);
+                if (offsetDelta != i) {
+                    throw new InvalidRecordException("record " + i + " has offset delta " + offsetDelta);
+                }
+                skipBytes(body, "key");
+                skipBytes(body, "value");
+                int headerCount = ByteUtils.readVarint(body);
+                if (headerCount < 0 || headerCount > body.remaining() / MIN_HEADER_SIZE) {
+                    throw new CorruptRecordException("invalid header count " + headerCount);
+                }
+                for (int h = 0; h < headerCount; h++) {
+                    if (skipBytes(body, "header key") == NULL_LENGTH) {
+                        throw new CorruptRecordException("null header key");
+                    }
+                    skipBytes(body, "header value");
+                }
+                if (body.hasRemaining()) {
+                    throw new CorruptRecordException(body.remaining() + " unread bytes at the end of a record");
+                }
+                if (timestampDelta > maxDelta) {
+                    maxDelta = timestampDelta;
+                    indexOfMax = i;
+                }
+                in.position(end);
+            } catch (BufferUnderflowException | IllegalArgumentException e) {
+                throw new CorruptRecordException("malformed record " + i + ": " + e, e);
+            }
+        }
+        if (in.hasRemaining()) {
+            throw new InvalidRecordException(in.remaining() + " bytes follow the declared " + count + " records");
+        }
+        return new ScanResult(maxDelta, indexOfMax);
+    }
+
+    /** Skips a length-prefixed byte field; returns its length (-1 for null). */
+    private static int skipBytes(ByteBuffer in, String what) {
+        int length = ByteUtils.readVarint(in);
+        if (length == NULL_LENGTH) {
+            return length;
+        }
+        if (length < 0 || length > in.remaining()) {
+            throw new CorruptRecordException("invalid " + what + " length " + length + " with " + in.remaining()
+                    + " bytes remaining");
+        }
+        in.position(in.position() + length);
+        return length;
+    }
+
     private static Record decode(ByteBuffer in, long baseOffset, long baseTimestamp, Long logAppendTime) {
         int length = ByteUtils.readVarint(in);
         if (length < MIN_RECORD_BODY_SIZE || length > in.remaining()) {

@@ -16,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,17 +69,17 @@ final class LogSegment {
         }
     }
 
-    private LogSegment(Path dir, long baseOffset, LogConfig config, Time time) throws IOException {
+    private LogSegment(Path dir, long baseOffset, String suffix, LogConfig config, Time time) throws IOException {
         this.baseOffset = baseOffset;
         this.indexIntervalBytes = config.indexIntervalBytes;
         this.maxIndexSize = config.segmentIndexBytes;
         this.created = time.milliseconds();
-        this.logFile = dir.resolve(fileName(baseOffset, LOG_SUFFIX));
+        this.logFile = dir.resolve(fileName(baseOffset, LOG_SUFFIX) + suffix);
         this.channel = channelOpener.open(logFile);
         this.size = (int) Math.min(channel.size(), Integer.MAX_VALUE);
-        this.offsetIndex = new OffsetIndex(dir.resolve(fileName(baseOffset, INDEX_SUFFIX)), baseOffset,
+        this.offsetIndex = new OffsetIndex(dir.resolve(fileName(baseOffset, INDEX_SUFFIX) + suffix), baseOffset,
             config.segmentIndexBytes);
-        this.timeIndex = new TimeIndex(dir.resolve(fileName(baseOffset, TIME_INDEX_SUFFIX)), baseOffset,
+        this.timeIndex = new TimeIndex(dir.resolve(fileName(baseOffset, TIME_INDEX_SUFFIX) + suffix), baseOffset,
             config.segmentIndexBytes);
         TimeIndex.TimestampOffset last = timeIndex.lastEntry();
         this.maxTimestampSoFar = last.timestamp();
@@ -87,7 +88,12 @@ final class LogSegment {
 
     /** Opens (or creates) the segment whose files are named after {@code baseOffset} in {@code dir}. */
     static LogSegment open(Path dir, long baseOffset, LogConfig config, Time time) throws IOException {
-        return new LogSegment(dir, baseOffset, config, time);
+        return new LogSegment(dir, baseOffset, "", config, time);
+    }
+
+    /** Opens (or creates) a segment whose file names carry {@code suffix} (e.g. ".cleaned" for compaction output). */
+    static LogSegment open(Path dir, long baseOffset, String suffix, LogConfig config, Time time) throws IOException {
+        return new LogSegment(dir, baseOffset, suffix, config, time);
     }
 
     /** The 20-digit zero-padded file name Kafka uses, e.g. {@code 00000000000000000042.log}. */
@@ -389,6 +395,19 @@ final class LogSegment {
         logFile = target;
         offsetIndex.renameTo(offsetIndex.file().resolveSibling(offsetIndex.file().getFileName() + suffix));
         timeIndex.renameTo(timeIndex.file().resolveSibling(timeIndex.file().getFileName() + suffix));
+    }
+
+    /**
+     * Renames every file to its standard name followed by {@code suffix} ("" for the standard names), the log file
+     * first; reads keep working.
+     */
+    void renameToSuffix(String suffix) throws IOException {
+        Path dir = logFile.getParent();
+        Path target = dir.resolve(fileName(baseOffset, LOG_SUFFIX) + suffix);
+        Files.move(logFile, target, StandardCopyOption.REPLACE_EXISTING);
+        logFile = target;
+        offsetIndex.renameTo(dir.resolve(fileName(baseOffset, INDEX_SUFFIX) + suffix));
+        timeIndex.renameTo(dir.resolve(fileName(baseOffset, TIME_INDEX_SUFFIX) + suffix));
     }
 
     /** Closes and removes every file of the segment. */

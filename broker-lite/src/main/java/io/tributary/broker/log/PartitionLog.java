@@ -84,10 +84,11 @@ public final class PartitionLog implements AutoCloseable {
         SegmentFiles.completeInterruptedSwaps(dir);
         List<Long> bases = SegmentFiles.baseOffsets(dir);
         for (long base : bases) {
-            LogSegment seg = LogSegment.open(dir, base, config, time);
-            segments.put(base, seg);
+            // checked before opening, which creates missing index files
             boolean indexesMissing = !Files.exists(dir.resolve(LogSegment.fileName(base, LogSegment.INDEX_SUFFIX)))
                 || !Files.exists(dir.resolve(LogSegment.fileName(base, LogSegment.TIME_INDEX_SUFFIX)));
+            LogSegment seg = LogSegment.open(dir, base, config, time);
+            segments.put(base, seg);
             if (indexesMissing) {
                 seg.recover(Integer.MAX_VALUE);
             }
@@ -296,6 +297,9 @@ public final class PartitionLog implements AutoCloseable {
         }
         try {
             Map.Entry<Long, LogSegment> entry = segments.floorEntry(offset);
+            if (entry == null) {
+                entry = segments.firstEntry(); // compaction removed an emptied first segment
+            }
             while (entry != null && offset < e.nextOffset()) {
                 LogSegment seg = entry.getValue();
                 int maxPosition = seg.baseOffset() == e.segmentBase() ? e.segmentSize() : seg.size();
@@ -592,6 +596,16 @@ public final class PartitionLog implements AutoCloseable {
     /** Replaces a segment by a compacted copy with the same base offset (caller holds the lock). */
     void replaceSegment(LogSegment old, LogSegment cleaned) throws IOException {
         segments.put(cleaned.baseOffset(), cleaned);
+        old.renameWithSuffix(LogSegment.DELETED_SUFFIX);
+        scheduleDelete(old);
+    }
+
+    /**
+     * Drops an inactive segment that compaction emptied (caller holds the lock); its offsets stay valid and reads
+     * of them continue at the next segment.
+     */
+    void removeSegment(LogSegment old) throws IOException {
+        segments.remove(old.baseOffset(), old);
         old.renameWithSuffix(LogSegment.DELETED_SUFFIX);
         scheduleDelete(old);
     }
