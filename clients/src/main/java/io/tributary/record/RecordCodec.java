@@ -94,7 +94,8 @@ final class RecordCodec {
 
     /**
      * Checks the structure of exactly {@code count} records filling {@code data} — lengths, offset deltas 0..n-1 in
-     * order, key, value and header bounds — without decoding them into objects: the broker's produce path.
+     * order, key, value and header bounds — without decoding them into objects or slicing buffers: the broker's
+     * produce path, where this walk is most of the per-record cost.
      *
      * @throws CorruptRecordException if a record is malformed
      * @throws InvalidRecordException if the count or the offset deltas do not match
@@ -103,70 +104,113 @@ final class RecordCodec {
         if (count < 0) {
             throw new InvalidRecordException("negative record count " + count);
         }
-        ByteBuffer in = data.slice();
+        Cursor in = new Cursor(data, data.position(), data.limit());
         long maxDelta = Long.MIN_VALUE;
         int indexOfMax = 0;
         for (int i = 0; i < count; i++) {
-            if (!in.hasRemaining()) {
+            if (in.pos >= in.limit) {
                 throw new InvalidRecordException("batch declares " + count + " records but holds only " + i);
             }
-            try {
-                int length = ByteUtils.readVarint(in);
-                if (length < MIN_RECORD_BODY_SIZE || length > in.remaining()) {
-                    throw new CorruptRecordException("record length " + length + " with " + in.remaining()
-                            + " bytes remaining");
-                }
-                int end = in.position() + length;
-                ByteBuffer body = in.slice();
-                body.limit(length);
-                body.get(); // record attributes: unused
-                long timestampDelta = ByteUtils.readVarlong(body);
-                int offsetDelta = ByteUtils.readVarint(body);
-                if (offsetDelta != i) {
-                    throw new InvalidRecordException("record " + i + " has offset delta " + offsetDelta);
-                }
-                skipBytes(body, "key");
-                skipBytes(body, "value");
-                int headerCount = ByteUtils.readVarint(body);
-                if (headerCount < 0 || headerCount > body.remaining() / MIN_HEADER_SIZE) {
-                    throw new CorruptRecordException("invalid header count " + headerCount);
-                }
-                for (int h = 0; h < headerCount; h++) {
-                    if (skipBytes(body, "header key") == NULL_LENGTH) {
-                        throw new CorruptRecordException("null header key");
-                    }
-                    skipBytes(body, "header value");
-                }
-                if (body.hasRemaining()) {
-                    throw new CorruptRecordException(body.remaining() + " unread bytes at the end of a record");
-                }
-                if (timestampDelta > maxDelta) {
-                    maxDelta = timestampDelta;
-                    indexOfMax = i;
-                }
-                in.position(end);
-            } catch (BufferUnderflowException | IllegalArgumentException e) {
-                throw new CorruptRecordException("malformed record " + i + ": " + e, e);
+            int length = in.varint();
+            if (length < MIN_RECORD_BODY_SIZE || length > in.limit - in.pos) {
+                throw new CorruptRecordException("record " + i + " length " + length + " with "
+                        + (in.limit - in.pos) + " bytes remaining");
             }
+            Cursor body = in.sub(length);
+            body.pos++; // record attributes: unused
+            long timestampDelta = body.varlong();
+            int offsetDelta = body.varint();
+            if (offsetDelta != i) {
+                throw new InvalidRecordException("record " + i + " has offset delta " + offsetDelta);
+            }
+            body.skipBytes("key");
+            body.skipBytes("value");
+            int headerCount = body.varint();
+            if (headerCount < 0 || headerCount > (body.limit - body.pos) / MIN_HEADER_SIZE) {
+                throw new CorruptRecordException("invalid header count " + headerCount);
+            }
+            for (int h = 0; h < headerCount; h++) {
+                if (body.skipBytes("header key") == NULL_LENGTH) {
+                    throw new CorruptRecordException("null header key");
+                }
+                body.skipBytes("header value");
+            }
+            if (body.pos != body.limit) {
+                throw new CorruptRecordException((body.limit - body.pos) + " unread bytes at the end of record " + i);
+            }
+            if (timestampDelta > maxDelta) {
+                maxDelta = timestampDelta;
+                indexOfMax = i;
+            }
+            in.pos = body.limit;
         }
-        if (in.hasRemaining()) {
-            throw new InvalidRecordException(in.remaining() + " bytes follow the declared " + count + " records");
+        if (in.pos != in.limit) {
+            throw new InvalidRecordException((in.limit - in.pos) + " bytes follow the declared " + count + " records");
         }
         return new ScanResult(maxDelta, indexOfMax);
     }
 
-    /** Skips a length-prefixed byte field; returns its length (-1 for null). */
-    private static int skipBytes(ByteBuffer in, String what) {
-        int length = ByteUtils.readVarint(in);
-        if (length == NULL_LENGTH) {
+    /** Absolute reads of zig-zag varints from a buffer region, checked against its limit. */
+    private static final class Cursor {
+        private final ByteBuffer buf;
+        private int pos;
+        private final int limit;
+
+        Cursor(ByteBuffer buf, int pos, int limit) {
+            this.buf = buf;
+            this.pos = pos;
+            this.limit = limit;
+        }
+
+        /** The next {@code length} bytes as a cursor of their own (the caller checked they exist). */
+        Cursor sub(int length) {
+            return new Cursor(buf, pos, pos + length);
+        }
+
+        private byte next() {
+            if (pos >= limit) {
+                throw new CorruptRecordException("record ends inside a varint");
+            }
+            return buf.get(pos++);
+        }
+
+        int varint() {
+            int raw = 0;
+            for (int shift = 0; shift < 35; shift += 7) {
+                byte b = next();
+                raw |= (b & 0x7f) << shift;
+                if (b >= 0) {
+                    return (raw >>> 1) ^ -(raw & 1);
+                }
+            }
+            throw new CorruptRecordException("varint is longer than 5 bytes");
+        }
+
+        long varlong() {
+            long raw = 0;
+            for (int shift = 0; shift < 70; shift += 7) {
+                byte b = next();
+                raw |= (long) (b & 0x7f) << shift;
+                if (b >= 0) {
+                    return (raw >>> 1) ^ -(raw & 1);
+                }
+            }
+            throw new CorruptRecordException("varlong is longer than 10 bytes");
+        }
+
+        /** Skips a length-prefixed byte field; returns its length (-1 for null). */
+        int skipBytes(String what) {
+            int length = varint();
+            if (length == NULL_LENGTH) {
+                return length;
+            }
+            if (length < 0 || length > limit - pos) {
+                throw new CorruptRecordException("invalid " + what + " length " + length + " with " + (limit - pos)
+                        + " bytes remaining");
+            }
+            pos += length;
             return length;
         }
-        if (length < 0 || length > in.remaining()) {
-            throw new CorruptRecordException("invalid " + what + " length " + length + " with " + in.remaining()
-                    + " bytes remaining");
-        }
-        in.position(in.position() + length);
-        return length;
     }
 
     private static Record decode(ByteBuffer in, long baseOffset, long baseTimestamp, Long logAppendTime) {

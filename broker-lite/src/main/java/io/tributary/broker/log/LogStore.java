@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -34,15 +35,29 @@ public final class LogStore implements AutoCloseable {
     static final String CLEAN_SHUTDOWN_FILE = ".tributary_cleanshutdown";
     static final String RECOVERY_POINT_CHECKPOINT = "recovery-point-offset-checkpoint";
     static final String LOG_START_OFFSET_CHECKPOINT = "log-start-offset-checkpoint";
+    static final String CLEANER_OFFSET_CHECKPOINT = "cleaner-offset-checkpoint";
 
     /**
      * Broker-level settings of the store, with Kafka's names: log.retention.check.interval.ms,
-     * log.flush.scheduler.interval.ms, log.flush.offset.checkpoint.interval.ms.
+     * log.flush.scheduler.interval.ms, log.flush.offset.checkpoint.interval.ms, log.cleaner.enable,
+     * log.cleaner.backoff.ms and log.cleaner.dedupe.buffer.size.
      */
-    public record Options(long retentionCheckIntervalMs, long flushSchedulerIntervalMs, long checkpointIntervalMs) {
-        /** Kafka's defaults, except a 1 s flush check so that flush.ms works without extra settings. */
+    public record Options(long retentionCheckIntervalMs, long flushSchedulerIntervalMs, long checkpointIntervalMs,
+                          boolean cleanerEnable, long cleanerBackoffMs, long cleanerDedupeBufferSize) {
+        /** Bytes the cleaner's offset map spends per key. */
+        static final int BYTES_PER_KEY = 24;
+
+        /**
+         * Kafka's defaults, except: a 1 s flush check (so flush.ms works without extra settings) and a 16 MiB dedupe
+         * buffer instead of 128 MiB, since an embedded broker often runs in a small heap.
+         */
         public static Options defaults() {
-            return new Options(300_000L, 1_000L, 60_000L);
+            return new Options(300_000L, 1_000L, 60_000L, true, 15_000L, 16L * 1024 * 1024);
+        }
+
+        /** No background tasks at all: tests drive retention, checkpoints and cleaning by hand. */
+        public static Options manual() {
+            return new Options(0, 0, 0, false, 0, 1024L * 1024);
         }
     }
 
@@ -53,6 +68,10 @@ public final class LogStore implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Map<TopicPartition, PartitionLog> logs = new ConcurrentHashMap<>();
     private final Map<TopicPartition, Path> homes = new ConcurrentHashMap<>();
+    /** Where each compacted log's dirty part starts (the cleaner's checkpoint). */
+    private final Map<TopicPartition, Long> firstDirtyOffsets = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService cleanerThread;
+    private LogCleaner cleaner;
     private volatile boolean closed;
 
     private LogStore(List<Path> logDirs, Time time, Options options, Function<String, LogConfig> topicConfigs) {
@@ -69,6 +88,11 @@ public final class LogStore implements AutoCloseable {
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         executor.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
         this.scheduler = executor;
+        this.cleanerThread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tributary-log-cleaner");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /**
@@ -91,6 +115,7 @@ public final class LogStore implements AutoCloseable {
             boolean clean = Files.exists(marker);
             Map<TopicPartition, Long> recoveryPoints = new OffsetCheckpointFile(dir.resolve(RECOVERY_POINT_CHECKPOINT)).read();
             Map<TopicPartition, Long> startOffsets = new OffsetCheckpointFile(dir.resolve(LOG_START_OFFSET_CHECKPOINT)).read();
+            firstDirtyOffsets.putAll(new OffsetCheckpointFile(dir.resolve(CLEANER_OFFSET_CHECKPOINT)).read());
             long started = time.nanoseconds();
             int count = 0;
             try (Stream<Path> children = Files.list(dir)) {
@@ -123,6 +148,60 @@ public final class LogStore implements AutoCloseable {
         schedule(this::applyRetention, options.retentionCheckIntervalMs());
         schedule(this::flushDueLogs, options.flushSchedulerIntervalMs());
         schedule(this::checkpoint, options.checkpointIntervalMs());
+        if (options.cleanerEnable() && options.cleanerBackoffMs() > 0) {
+            cleanerThread.scheduleWithFixedDelay(() -> {
+                try {
+                    cleanNow();
+                } catch (RuntimeException e) {
+                    LOG.error("log cleaner pass failed", e);
+                }
+            }, options.cleanerBackoffMs(), options.cleanerBackoffMs(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * One compaction pass: cleans every compacted log whose dirty ratio reached min.cleanable.dirty.ratio and
+     * checkpoints where each one's dirty part now starts. Runs on the cleaner thread every log.cleaner.backoff.ms;
+     * callable directly (tests, tools). Returns the logs cleaned.
+     */
+    public synchronized Map<TopicPartition, CleanResult> cleanNow() {
+        Map<TopicPartition, CleanResult> results = new HashMap<>();
+        for (Map.Entry<TopicPartition, PartitionLog> e : logs.entrySet()) {
+            PartitionLog log = e.getValue();
+            if (!log.config().compact || closed) {
+                continue;
+            }
+            long firstDirty = firstDirtyOffsets.getOrDefault(e.getKey(), 0L);
+            try {
+                if (cleaner == null) {
+                    cleaner = new LogCleaner(time, (int) Math.min(Integer.MAX_VALUE,
+                        options.cleanerDedupeBufferSize() / Options.BYTES_PER_KEY));
+                }
+                if (cleaner.needsCleaning(log, firstDirty)) {
+                    CleanResult r = cleaner.clean(log, firstDirty);
+                    firstDirtyOffsets.put(e.getKey(), r.firstDirtyOffset());
+                    results.put(e.getKey(), r);
+                }
+            } catch (IOException ex) {
+                LOG.error("compaction of {} failed; the log is left as it was", e.getKey(), ex);
+            }
+        }
+        if (!results.isEmpty()) {
+            writeCleanerCheckpoints();
+        }
+        return results;
+    }
+
+    private void writeCleanerCheckpoints() {
+        for (Path dir : logDirs) {
+            Map<TopicPartition, Long> offsets = new HashMap<>();
+            firstDirtyOffsets.forEach((tp, offset) -> {
+                if (dir.equals(homes.get(tp))) {
+                    offsets.put(tp, offset);
+                }
+            });
+            new OffsetCheckpointFile(dir.resolve(CLEANER_OFFSET_CHECKPOINT)).write(offsets);
+        }
     }
 
     private void schedule(Runnable task, long intervalMs) {
@@ -175,6 +254,7 @@ public final class LogStore implements AutoCloseable {
     public void delete(TopicPartition tp) throws IOException {
         PartitionLog log = logs.remove(tp);
         homes.remove(tp);
+        firstDirtyOffsets.remove(tp);
         if (log != null) {
             log.delete();
         }
@@ -226,6 +306,7 @@ public final class LogStore implements AutoCloseable {
     /** Test hook: stops background work without closing anything, as a crash would. */
     void abandon() {
         closed = true;
+        cleanerThread.shutdown();
         scheduler.shutdownNow();
     }
 
@@ -236,8 +317,13 @@ public final class LogStore implements AutoCloseable {
             return;
         }
         closed = true;
+        // never interrupt the cleaner: an interrupted FileChannel read closes the channel the live segment shares
+        cleanerThread.shutdown();
         scheduler.shutdown();
         try {
+            if (!cleanerThread.awaitTermination(60, TimeUnit.SECONDS)) {
+                LOG.warn("the log cleaner did not stop within 60 s");
+            }
             if (!scheduler.awaitTermination(30, TimeUnit.SECONDS)) {
                 LOG.warn("background log tasks did not stop within 30 s");
             }

@@ -18,7 +18,7 @@ class LogStoreTest {
     private final MockTime time = new MockTime();
     private final LogConfig config = LogConfig.from(Map.of(LogConfig.SEGMENT_BYTES, 512,
         LogConfig.FILE_DELETE_DELAY_MS, 0L, LogConfig.RETENTION_BYTES, 1024L));
-    private final LogStore.Options manual = new LogStore.Options(0, 0, 0);
+    private final LogStore.Options manual = LogStore.Options.manual();
 
     private LogStore open() throws IOException {
         return LogStore.open(List.of(tmp.resolve("a"), tmp.resolve("b")), time, manual, topic -> config);
@@ -106,5 +106,35 @@ class LogStoreTest {
         LogStore store = open();
         assertThat(store.all()).isEmpty();
         store.close();
+    }
+
+    @Test
+    void compactedTopicsAreCleanedAndTheCleanerPositionSurvivesARestart() throws IOException {
+        LogConfig compacted = LogConfig.from(Map.of(LogConfig.SEGMENT_BYTES, 300, LogConfig.CLEANUP_POLICY, "compact",
+            LogConfig.FILE_DELETE_DELAY_MS, 0L));
+        LogStore store = LogStore.open(List.of(tmp.resolve("a")), time, manual, topic -> compacted);
+        TopicPartition tp = new TopicPartition("table", 0);
+        PartitionLog log = store.getOrCreate(tp, compacted);
+        for (int round = 0; round < 10; round++) {
+            io.tributary.record.RecordBatchBuilder b = new io.tributary.record.RecordBatchBuilder(0);
+            for (int k = 0; k < 3; k++) {
+                b.append(time.milliseconds(), TestBatches.bytes("key" + k), TestBatches.bytes("round" + round));
+            }
+            log.append(b.build());
+        }
+        log.roll();
+        Map<TopicPartition, CleanResult> cleaned = store.cleanNow();
+        assertThat(cleaned).containsKey(tp);
+        assertThat(TestBatches.readAll(log, log.logStartOffset())).extracting(r -> TestBatches.text(r.value()))
+            .containsOnly("round9").hasSize(3);
+        assertThat(new OffsetCheckpointFile(tmp.resolve("a").resolve(LogStore.CLEANER_OFFSET_CHECKPOINT)).read())
+            .containsEntry(tp, 30L);
+        store.close();
+
+        LogStore again = LogStore.open(List.of(tmp.resolve("a")), time, manual, topic -> compacted);
+        assertThat(again.cleanNow()).isEmpty();
+        assertThat(again.get(tp).orElseThrow().logStartOffset()).isZero();
+        assertThat(TestBatches.readAll(again.get(tp).orElseThrow(), 0)).hasSize(3);
+        again.close();
     }
 }
