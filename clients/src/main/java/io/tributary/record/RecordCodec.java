@@ -116,7 +116,9 @@ final class RecordCodec {
                 throw new CorruptRecordException("record " + i + " length " + length + " with "
                         + (in.limit - in.pos) + " bytes remaining");
             }
-            Cursor body = in.sub(length);
+            int recordEnd = in.pos + length;
+            int outerLimit = in.limit;
+            Cursor body = in.narrow(recordEnd);
             body.pos++; // record attributes: unused
             long timestampDelta = body.varlong();
             int offsetDelta = body.varint();
@@ -142,7 +144,8 @@ final class RecordCodec {
                 maxDelta = timestampDelta;
                 indexOfMax = i;
             }
-            in.pos = body.limit;
+            in.limit = outerLimit;
+            in.pos = recordEnd;
         }
         if (in.pos != in.limit) {
             throw new InvalidRecordException((in.limit - in.pos) + " bytes follow the declared " + count + " records");
@@ -154,7 +157,7 @@ final class RecordCodec {
     private static final class Cursor {
         private final ByteBuffer buf;
         private int pos;
-        private final int limit;
+        private int limit;
 
         Cursor(ByteBuffer buf, int pos, int limit) {
             this.buf = buf;
@@ -162,9 +165,10 @@ final class RecordCodec {
             this.limit = limit;
         }
 
-        /** The next {@code length} bytes as a cursor of their own (the caller checked they exist). */
-        Cursor sub(int length) {
-            return new Cursor(buf, pos, pos + length);
+        /** Limits reads to {@code end} (one record's body); the caller restores the limit afterwards. */
+        Cursor narrow(int end) {
+            limit = end;
+            return this;
         }
 
         private byte next() {

@@ -52,6 +52,7 @@ final class OffsetIndex extends MappedIndex {
         if (isFull()) {
             throw new IllegalStateException("offset index " + file() + " is full");
         }
+        prepareSlot();
         int slot = entries() * ENTRY_SIZE;
         mmap().putInt(slot + RELATIVE_OFFSET, relative(offset));
         mmap().putInt(slot + POSITION, position);

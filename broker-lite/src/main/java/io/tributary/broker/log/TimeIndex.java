@@ -53,6 +53,7 @@ final class TimeIndex extends MappedIndex {
         if (n > 0 && offset < offsetAt(n - 1)) {
             throw new IllegalArgumentException("offset : " + offset + " (expected: at least " + offsetAt(n - 1) + ")");
         }
+        prepareSlot();
         int slot = n * ENTRY_SIZE;
         mmap().putLong(slot + TIMESTAMP, timestamp);
         mmap().putInt(slot + RELATIVE_OFFSET, (int) (offset - baseOffset));
