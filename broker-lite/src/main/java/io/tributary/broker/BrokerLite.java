@@ -175,7 +175,7 @@ public final class BrokerLite implements AutoCloseable {
             return;
         }
         System.out.println("broker-lite is listening on " + broker.bootstrapServers() + " with data in "
-            + broker.context().config().logDirs().get(0).toAbsolutePath() + " (Ctrl-C stops it)");
+            + broker.context().config().logDirs().get(0).toAbsolutePath().normalize() + " (Ctrl-C stops it)");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             broker.close();
