@@ -22,6 +22,8 @@ public final class BrokerContext {
     private final String clusterId;
     private final ProducerIdBlock producerIds;
     private final DataArrival arrivals = new DataArrival();
+    private final java.util.concurrent.ConcurrentHashMap<TopicPartition, ProducerStateTable> producerStates =
+        new java.util.concurrent.ConcurrentHashMap<>();
     private volatile BrokerConfig.HostPort advertised;
 
     BrokerContext(BrokerConfig config, Time time, LogStore logs, TopicRegistry topics, String clusterId,
@@ -76,6 +78,52 @@ public final class BrokerContext {
 
     public long nextProducerId() {
         return producerIds.nextId();
+    }
+
+    /** The idempotent-producer state of a partition, rebuilt from its log on first use. */
+    ProducerStateTable producerState(TopicPartition tp, PartitionLog log) {
+        return producerStates.computeIfAbsent(tp, k -> ProducerStateTable.rebuild(log));
+    }
+
+    /** What appending one produced batch did. */
+    public record ProduceOutcome(long baseOffset, long logAppendTime, long logStartOffset, boolean duplicate) {
+    }
+
+    /**
+     * Appends the single batch of a Produce partition (v3+ carries exactly one), applying the idempotent-producer
+     * checks: a retry of one of the producer's last five batches is not written again and answers with its original
+     * offset; an older epoch is INVALID_PRODUCER_EPOCH; a sequence gap is OUT_OF_ORDER_SEQUENCE_NUMBER.
+     */
+    public ProduceOutcome appendProduced(TopicPartition tp, PartitionLog log, java.nio.ByteBuffer records) {
+        io.tributary.record.RecordBatch batch = io.tributary.record.RecordBatch.wrap(records);
+        if (batch.sizeInBytes() != records.remaining()) {
+            throw new TributaryException(Errors.INVALID_RECORD, "a produce request must carry exactly one batch per"
+                + " partition");
+        }
+        if (!batch.hasProducerId() || batch.isControlBatch()) {
+            io.tributary.broker.log.LogAppendInfo info = log.append(records);
+            return new ProduceOutcome(info.firstOffset(), info.logAppendTime(), info.logStartOffset(), false);
+        }
+        long pid = batch.producerId();
+        short epoch = batch.producerEpoch();
+        int first = batch.baseSequence();
+        int last = ProducerStateTable.lastSequence(first, batch.lastOffsetDelta());
+        ProducerStateTable table = producerState(tp, log);
+        synchronized (table) {
+            Optional<ProducerStateTable.BatchMeta> dup = table.check(pid, epoch, first, last);
+            if (dup.isPresent()) {
+                return new ProduceOutcome(dup.get().firstOffset(), -1, log.logStartOffset(), true);
+            }
+            io.tributary.broker.log.LogAppendInfo info = log.append(records);
+            table.update(pid, epoch, new ProducerStateTable.BatchMeta(first, last, info.firstOffset(),
+                info.lastOffset(), info.maxTimestamp()));
+            return new ProduceOutcome(info.firstOffset(), info.logAppendTime(), info.logStartOffset(), false);
+        }
+    }
+
+    /** Forgets the producer state of a deleted partition. */
+    public void forgetPartition(TopicPartition tp) {
+        producerStates.remove(tp);
     }
 
     /** Creates {@code topic} with the default partition count if auto-creation is on; returns whether it exists. */

@@ -54,6 +54,7 @@ public final class DeleteTopicsHandler implements ApiHandler {
                 broker.topics().delete(t.name());
                 for (int p = 0; p < t.partitions(); p++) {
                     broker.logs().delete(new TopicPartition(t.name(), p));
+                    broker.forgetPartition(new TopicPartition(t.name(), p));
                 }
                 result.set("errorCode", Errors.NONE.code());
             } catch (IOException e) {

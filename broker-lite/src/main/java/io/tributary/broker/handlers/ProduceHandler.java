@@ -1,12 +1,12 @@
 package io.tributary.broker.handlers;
 
 import io.tributary.broker.BrokerContext;
-import io.tributary.broker.log.LogAppendInfo;
 import io.tributary.broker.log.PartitionLog;
 import io.tributary.broker.network.ApiHandler;
 import io.tributary.broker.network.RequestContext;
 import io.tributary.broker.network.Response;
 import io.tributary.common.Errors;
+import io.tributary.common.TopicPartition;
 import io.tributary.common.TributaryException;
 import io.tributary.protocol.message.ProduceResponse;
 import io.tributary.protocol.types.Struct;
@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * acks=1 and acks=all are the same on one node (the write is in the log when the response is sent).
  * Per-partition errors: UNKNOWN_TOPIC_OR_PARTITION, INVALID_TOPIC_EXCEPTION, CORRUPT_MESSAGE, INVALID_RECORD,
  * MESSAGE_TOO_LARGE, KAFKA_STORAGE_ERROR; a bad acks value fails every partition with INVALID_REQUIRED_ACKS.
- * Not yet: idempotent sequence checks and transactions.
+ * Idempotent producers: retries are answered with their original offset and sequence gaps are refused (see
+ * {@link BrokerContext#appendProduced}). Not yet: transactions.
  */
 public final class ProduceHandler implements ApiHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ProduceHandler.class);
@@ -59,10 +60,11 @@ public final class ProduceHandler implements ApiHandler {
                     if (records == null || !records.hasRemaining()) {
                         throw new TributaryException(Errors.INVALID_RECORD, "no record batch for " + topic + "-" + partition);
                     }
-                    LogAppendInfo info = log.get().append(records);
-                    appended = true;
-                    result.set("errorCode", Errors.NONE.code()).set("baseOffset", info.firstOffset())
-                        .set("logAppendTimeMs", info.logAppendTime()).set("logStartOffset", info.logStartOffset());
+                    BrokerContext.ProduceOutcome outcome = broker.appendProduced(
+                        new TopicPartition(topic, partition), log.get(), records);
+                    appended |= !outcome.duplicate();
+                    result.set("errorCode", Errors.NONE.code()).set("baseOffset", outcome.baseOffset())
+                        .set("logAppendTimeMs", outcome.logAppendTime()).set("logStartOffset", outcome.logStartOffset());
                 } catch (TributaryException e) {
                     if (e.error() == Errors.KAFKA_STORAGE_ERROR) {
                         LOG.error("append to {}-{} failed", topic, partition, e);

@@ -577,6 +577,35 @@ public final class PartitionLog implements AutoCloseable {
         }
     }
 
+    /**
+     * Visits the header of every batch from the log start to the log end, oldest first (producer state is rebuilt
+     * from these after a restart).
+     */
+    public void scanBatchHeaders(java.util.function.Consumer<BatchHeader> visitor) {
+        LogEnd e = end;
+        try {
+            for (LogSegment seg : segments.values()) {
+                int limit = seg.baseOffset() == e.segmentBase() ? e.segmentSize() : seg.size();
+                for (LogSegment.BatchInfo b = seg.batchAt(0, limit); b != null;
+                     b = seg.batchAt(b.position() + b.size(), limit)) {
+                    if (b.lastOffset() < logStartOffset) {
+                        continue;
+                    }
+                    ByteBuffer h = new FileSlice(seg.channel(), b.position(),
+                        io.tributary.record.RecordBatchDescriptor.HEADER_SIZE).read();
+                    short attributes = h.getShort(io.tributary.record.RecordBatchDescriptor.ATTRIBUTES_OFFSET);
+                    visitor.accept(new BatchHeader(b.baseOffset(), b.lastOffset(), b.maxTimestamp(),
+                        h.getLong(io.tributary.record.RecordBatchDescriptor.PRODUCER_ID_OFFSET),
+                        h.getShort(io.tributary.record.RecordBatchDescriptor.PRODUCER_EPOCH_OFFSET),
+                        h.getInt(io.tributary.record.RecordBatchDescriptor.BASE_SEQUENCE_OFFSET),
+                        (attributes & io.tributary.record.RecordBatchDescriptor.CONTROL_FLAG_MASK) != 0));
+                }
+            }
+        } catch (IOException ex) {
+            throw new TributaryException(Errors.KAFKA_STORAGE_ERROR, "scan of " + dir + " failed: " + ex, ex);
+        }
+    }
+
     /** Segments the cleaner may compact: all but the active one, oldest first. */
     List<LogSegment> inactiveSegments() {
         List<LogSegment> all = new ArrayList<>(segments.values());
