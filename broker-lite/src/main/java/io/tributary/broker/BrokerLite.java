@@ -1,7 +1,13 @@
 package io.tributary.broker;
 
 import io.tributary.broker.cluster.TopicRegistry;
+import io.tributary.broker.handlers.CreatePartitionsHandler;
 import io.tributary.broker.handlers.CreateTopicsHandler;
+import io.tributary.broker.handlers.DeleteRecordsHandler;
+import io.tributary.broker.handlers.DescribeClusterHandler;
+import io.tributary.broker.handlers.DescribeConfigsHandler;
+import io.tributary.broker.handlers.IncrementalAlterConfigsHandler;
+import io.tributary.broker.handlers.OffsetForLeaderEpochHandler;
 import io.tributary.broker.handlers.DeleteTopicsHandler;
 import io.tributary.broker.handlers.FetchHandler;
 import io.tributary.broker.handlers.InitProducerIdHandler;
@@ -78,7 +84,14 @@ public final class BrokerLite implements AutoCloseable {
             .register(ApiKey.LIST_OFFSETS, Versions.parse("1-7"), new ListOffsetsHandler(context))
             .register(ApiKey.INIT_PRODUCER_ID, Versions.parse("0-5"), new InitProducerIdHandler(context))
             .register(ApiKey.CREATE_TOPICS, Versions.parse("2-7"), new CreateTopicsHandler(context))
-            .register(ApiKey.DELETE_TOPICS, Versions.parse("1-6"), new DeleteTopicsHandler(context));
+            .register(ApiKey.DELETE_TOPICS, Versions.parse("1-6"), new DeleteTopicsHandler(context))
+            .register(ApiKey.CREATE_PARTITIONS, Versions.parse("0-3"), new CreatePartitionsHandler(context))
+            .register(ApiKey.DELETE_RECORDS, Versions.parse("0-2"), new DeleteRecordsHandler(context))
+            .register(ApiKey.OFFSET_FOR_LEADER_EPOCH, Versions.parse("2-4"), new OffsetForLeaderEpochHandler(context))
+            .register(ApiKey.DESCRIBE_CLUSTER, Versions.parse("0-1"), new DescribeClusterHandler(context))
+            .register(ApiKey.DESCRIBE_CONFIGS, Versions.parse("1-4"), new DescribeConfigsHandler(context))
+            .register(ApiKey.INCREMENTAL_ALTER_CONFIGS, Versions.parse("0-1"),
+                new IncrementalAlterConfigsHandler(context));
         BrokerConfig.HostPort listen = config.listener();
         NetworkServer server;
         try {
