@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
+import java.nio.file.Path;
+import io.tributary.protocol.types.RecordsSource;
 
 /**
  * A byte range of a segment file holding whole record batches (the last one possibly cut short by a size
@@ -14,11 +16,37 @@ import java.nio.channels.WritableByteChannel;
  * @param channel  the segment's file
  * @param position where the range starts
  * @param size     bytes in the range
+ * @param path     the segment file's path when the slice was taken (for a sender that opens its own handle), or null
  */
-public record FileSlice(FileChannel channel, long position, int size) {
+public record FileSlice(FileChannel channel, long position, int size, Path path) implements RecordsSource {
+    /** A slice without a path (sent by copying). */
+    public FileSlice(FileChannel channel, long position, int size) {
+        this(channel, position, size, null);
+    }
+
     /** An empty slice. */
     public static FileSlice empty(FileChannel channel) {
         return new FileSlice(channel, 0, 0);
+    }
+
+    @Override
+    public int sizeInBytes() {
+        return size;
+    }
+
+    @Override
+    public void copyTo(ByteBuffer dst) {
+        dst.put(read());
+    }
+
+    @Override
+    public Path file() {
+        return path;
+    }
+
+    @Override
+    public long filePosition() {
+        return position;
     }
 
     /** Copies the range into a new heap buffer (position 0, limit {@code size}). */

@@ -244,7 +244,7 @@ final class LogSegment {
         }
         int wanted = minOneBatch ? Math.max(maxSize, first.size()) : maxSize;
         int length = (int) Math.min(wanted, (long) limit - first.position());
-        return new FileSlice(channel, first.position(), Math.max(0, length));
+        return new FileSlice(channel, first.position(), Math.max(0, length), logFile);
     }
 
     /** The offset after the last batch (the base offset when empty). */

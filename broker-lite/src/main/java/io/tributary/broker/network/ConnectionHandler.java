@@ -159,7 +159,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             if (head.response.isNone()) {
                 continue;
             }
-            ByteBuf out;
+            java.util.List<Object> out;
             try {
                 out = ResponseEncoder.encode(head.context, head.response);
             } catch (RuntimeException e) {
@@ -168,7 +168,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
                 closeNow();
                 return;
             }
-            ctx.write(out, ctx.voidPromise());
+            for (Object part : out) {
+                ctx.write(part, ctx.voidPromise());
+            }
             wrote = true;
         }
         if (wrote) {

@@ -2,12 +2,19 @@ package io.tributary.protocol.types;
 
 import io.tributary.common.Uuid;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Writes Kafka primitive types into a heap buffer that grows as needed. Not thread-safe.
+ * Writes Kafka primitive types into a heap buffer that grows as needed. Records fields backed by a
+ * {@link RecordsSource} are not copied in: their place is remembered, so {@link #parts()} can hand them to a
+ * network layer as they are (zero copy). Not thread-safe.
  */
 public final class ProtocolWriter {
     private ByteBuffer buf;
+    /** Deferred record sources and the heap position they stand at, in order. */
+    private final List<Object[]> deferred = new ArrayList<>();
+    private long deferredBytes;
 
     public ProtocolWriter(int initialCapacity) {
         buf = ByteBuffer.allocate(Math.max(16, initialCapacity));
@@ -23,21 +30,69 @@ public final class ProtocolWriter {
         }
     }
 
-    /** Bytes written so far. */
+    /** Bytes written so far, deferred record sources included. */
     public int position() {
-        return buf.position();
+        return (int) (buf.position() + deferredBytes);
     }
 
-    /** Overwrites the int32 at {@code position} (for a length prefix written before its content). */
+    /**
+     * Overwrites the int32 at {@code position} (for a length prefix written before its content); only for
+     * positions before the first deferred record source.
+     */
     public void putInt32At(int position, int value) {
+        if (!deferred.isEmpty() && position + 4 > (int) deferred.get(0)[0]) {
+            throw new IllegalStateException("position " + position + " lies after a deferred records source");
+        }
         buf.putInt(position, value);
     }
 
-    /** The bytes written, as a buffer ready to read (position 0). The writer must not be used afterwards. */
-    public ByteBuffer toByteBuffer() {
-        ByteBuffer out = buf.duplicate();
-        out.flip();
+    /** Reserves the place of {@code source}'s bytes (its length prefix must already be written). */
+    public void writeDeferred(RecordsSource source) {
+        deferred.add(new Object[] {buf.position(), source});
+        deferredBytes += source.sizeInBytes();
+    }
+
+    /**
+     * The bytes written, in order: heap {@link ByteBuffer}s (ready to read) and {@link RecordsSource}s to send as
+     * they are. The writer must not be used afterwards.
+     */
+    public List<Object> parts() {
+        List<Object> out = new ArrayList<>();
+        ByteBuffer all = buf.duplicate().flip();
+        int from = 0;
+        for (Object[] d : deferred) {
+            int at = (int) d[0];
+            if (at > from) {
+                out.add(all.duplicate().position(from).limit(at).slice());
+            }
+            out.add(d[1]);
+            from = at;
+        }
+        if (all.limit() > from) {
+            out.add(all.duplicate().position(from).slice());
+        }
         return out;
+    }
+
+    /**
+     * The bytes written, as one buffer ready to read (position 0), copying in any deferred record sources. The
+     * writer must not be used afterwards.
+     */
+    public ByteBuffer toByteBuffer() {
+        if (deferred.isEmpty()) {
+            ByteBuffer out = buf.duplicate();
+            out.flip();
+            return out;
+        }
+        ByteBuffer out = ByteBuffer.allocate(position());
+        for (Object part : parts()) {
+            if (part instanceof ByteBuffer b) {
+                out.put(b);
+            } else {
+                ((RecordsSource) part).copyTo(out);
+            }
+        }
+        return out.flip();
     }
 
     public void writeBool(boolean v) {

@@ -106,7 +106,10 @@ public final class Struct {
         return (byte[]) get(field);
     }
 
-    /** A records field: a view of the record batches in the input buffer (not a copy), or null. */
+    /**
+     * A records field: a view of the record batches in the input buffer (not a copy), or null. (A field set to a
+     * {@link RecordsSource} for writing is read back with {@link #get(String)}.)
+     */
     public ByteBuffer getRecords(String field) {
         return (ByteBuffer) get(field);
     }
@@ -160,6 +163,9 @@ public final class Struct {
             return; // nullability depends on the version; the writer checks it
         }
         Class<?> expected = javaType(f.type());
+        if (value instanceof RecordsSource && f.type() == FieldType.Primitive.RECORDS) {
+            return;
+        }
         if (!expected.isInstance(value)) {
             throw new IllegalArgumentException("field " + f.name() + " : " + value.getClass().getSimpleName()
                 + " (expected: " + expected.getSimpleName() + ")");
@@ -239,6 +245,8 @@ public final class Struct {
             sb.append(fields.get(i).name()).append('=');
             if (v instanceof byte[] b) {
                 sb.append(b.length).append(" bytes");
+            } else if (v instanceof RecordsSource rs) {
+                sb.append(rs.sizeInBytes()).append(" bytes of records (deferred)");
             } else if (v instanceof ByteBuffer bb) {
                 sb.append(bb.remaining()).append(" bytes of records");
             } else {

@@ -227,9 +227,14 @@ final class StructCodec {
                 w.writeBytes(b);
             }
             case RECORDS -> {
-                ByteBuffer b = (ByteBuffer) value;
-                writeLength(w, b.remaining(), compact, false);
-                w.writeBytes(b);
+                if (value instanceof RecordsSource source) {
+                    writeLength(w, source.sizeInBytes(), compact, false);
+                    w.writeDeferred(source);
+                } else {
+                    ByteBuffer b = (ByteBuffer) value;
+                    writeLength(w, b.remaining(), compact, false);
+                    w.writeBytes(b);
+                }
             }
         }
     }
