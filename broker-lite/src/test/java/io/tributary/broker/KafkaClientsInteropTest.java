@@ -183,4 +183,24 @@ class KafkaClientsInteropTest {
             assertThat(consumer.offsetsForTimes(Map.of(tp, 1_800_000_000_000L)).get(tp)).isNull();
         }
     }
+
+    @Test
+    void unknownTopicsAreAutoCreatedAndLogAppendTimeTopicsStampBrokerTime() throws Exception {
+        broker = startBroker();
+        long before = System.currentTimeMillis();
+        Map<Integer, List<String>> expected = produce("auto-created", 10, "none");
+        assertThat(expected.keySet()).containsExactly(0);
+        assertThat(broker.context().topics().get("auto-created")).isPresent();
+
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(new NewTopic("stamped", 1, (short) 1)
+                .configs(Map.of("message.timestamp.type", "LogAppendTime")))).all().get();
+        }
+        produce("stamped", 10, "lz4");
+        List<ConsumerRecord<String, String>> got = consumeAll("stamped", 1, 10).get(0);
+        assertThat(got).hasSize(10).allSatisfy(r -> {
+            assertThat(r.timestampType()).isEqualTo(org.apache.kafka.common.record.TimestampType.LOG_APPEND_TIME);
+            assertThat(r.timestamp()).isBetween(before, System.currentTimeMillis());
+        });
+    }
 }
