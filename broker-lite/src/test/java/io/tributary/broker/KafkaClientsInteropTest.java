@@ -151,15 +151,12 @@ class KafkaClientsInteropTest {
     @Test
     void everyCompressionCodecRoundTrips() throws Exception {
         broker = startBroker();
-        try (Admin admin = admin()) {
-            admin.createTopics(List.of(new NewTopic("codecs", 2, (short) 1))).all().get();
-        }
         for (String codec : List.of("gzip", "snappy", "lz4", "zstd")) {
             try (Admin admin = admin()) {
-                admin.createTopics(List.of(new NewTopic("codec-" + codec, 2, (short) 1))).all().get();
+                admin.createTopics(List.of(new NewTopic("codec-" + codec, 4, (short) 1))).all().get();
             }
-            Map<Integer, List<String>> expected = produce("codec-" + codec, 5_000, codec);
-            assertSame(expected, consumeAll("codec-" + codec, 2, 5_000));
+            Map<Integer, List<String>> expected = produce("codec-" + codec, 100_000, codec);
+            assertSame(expected, consumeAll("codec-" + codec, 4, 100_000));
         }
     }
 
