@@ -84,6 +84,13 @@ class AdminInteropTest {
 
         admin.deleteTopics(List.of("events")).all().get();
         assertThat(admin.listTopics().names().get()).isEmpty();
+        assertThat(dir.resolve("events-0")).doesNotExist();
+
+        // by topic id (DeleteTopics v6)
+        org.apache.kafka.common.Uuid id = admin.createTopics(List.of(new NewTopic("by-id", 1, (short) 1)))
+            .topicId("by-id").get();
+        admin.deleteTopics(org.apache.kafka.common.TopicCollection.ofTopicIds(List.of(id))).all().get();
+        assertThat(admin.listTopics().names().get()).isEmpty();
     }
 
     @Test

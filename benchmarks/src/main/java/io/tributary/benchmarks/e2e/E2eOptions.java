@@ -17,7 +17,7 @@ record E2eOptions(long records, int recordSize, int partitions, int rounds, long
 
     static final String USAGE = """
         options (--name value, or -De2e.name=value):
-          --records N            records produced and consumed per broker and round (default 2000000)
+          --records N            records produced and consumed per broker and round (default 10000000, 1 GB of values)
           --record-size B        bytes of each record value (default 100)
           --partitions P         partitions of the topic (default 4)
           --rounds R             rounds; each round runs every broker once (default 3)
@@ -42,7 +42,7 @@ record E2eOptions(long records, int recordSize, int partitions, int rounds, long
             }
             given.put(a.substring(2), args[++i]);
         }
-        long records = Long.parseLong(get(given, "records", "2000000"));
+        long records = Long.parseLong(get(given, "records", "10000000"));
         E2eOptions o = new E2eOptions(records,
             Integer.parseInt(get(given, "record-size", "100")),
             Integer.parseInt(get(given, "partitions", "4")),
