@@ -101,6 +101,18 @@ final class RecordCodec {
      * @throws InvalidRecordException if the count or the offset deltas do not match
      */
     static ScanResult scan(ByteBuffer data, int count) {
+        return scan(data, count, null);
+    }
+
+    /** Bytes walked between two CRC updates when the CRC is computed during the walk. */
+    private static final int CRC_CHUNK = 16 * 1024;
+
+    /**
+     * As {@link #scan(ByteBuffer, int)}, also feeding every byte of {@code data} to {@code crc} (when not null) in
+     * chunks that trail the walk, so each part of the batch is brought into cache once for both checks.
+     */
+    static ScanResult scan(ByteBuffer data, int count, java.util.zip.CRC32C crc) {
+        int crcDone = data.position();
         if (count < 0) {
             throw new InvalidRecordException("negative record count " + count);
         }
@@ -146,9 +158,16 @@ final class RecordCodec {
             }
             in.limit = outerLimit;
             in.pos = recordEnd;
+            if (crc != null && recordEnd - crcDone >= CRC_CHUNK) {
+                crc.update(data.duplicate().limit(recordEnd).position(crcDone));
+                crcDone = recordEnd;
+            }
         }
         if (in.pos != in.limit) {
             throw new InvalidRecordException((in.limit - in.pos) + " bytes follow the declared " + count + " records");
+        }
+        if (crc != null && in.limit > crcDone) {
+            crc.update(data.duplicate().limit(in.limit).position(crcDone));
         }
         return new ScanResult(maxDelta, indexOfMax);
     }
