@@ -1,0 +1,842 @@
+package io.tributary.broker.group;
+
+import io.tributary.common.Errors;
+import io.tributary.common.Time;
+import io.tributary.common.TopicPartition;
+import io.tributary.common.TributaryException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The classic group coordinator of a single node: per group the state machine Empty → PreparingRebalance →
+ * CompletingRebalance → Stable (→ Dead once deleted), member sessions, and committed offsets (kept in memory and
+ * written through an {@link OffsetStore}).
+ *
+ * <p>Every change to a group happens under that group's monitor; futures of delayed JoinGroup and SyncGroup
+ * answers are completed after the monitor is released. Timeouts (sessions, rebalance timeout, the initial
+ * rebalance delay, members that never rejoin after MEMBER_ID_REQUIRED) are evaluated by {@link #tick()}, which
+ * {@link #start} schedules every 100 ms; unit tests call it directly after moving a mock clock.
+ *
+ * <p>Not yet: offset retention (offsets.retention.minutes), group.max.size, the KIP-848 consumer protocol, and
+ * static members that rejoin without a rebalance (a rejoining static member gets a new member id and the group
+ * rebalances).
+ */
+public final class GroupCoordinator implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCoordinator.class);
+    static final long TICK_MS = 100;
+    private static final byte[] EMPTY = new byte[0];
+
+    private final GroupConfig config;
+    private final Time time;
+    private final OffsetStore store;
+    private final ConcurrentHashMap<String, Group> groups = new ConcurrentHashMap<>();
+    private volatile ScheduledFuture<?> ticker;
+
+    public GroupCoordinator(GroupConfig config, Time time, OffsetStore store) {
+        this.config = config;
+        this.time = time;
+        this.store = store;
+    }
+
+    /** What a JoinGroup asks for. {@code requireKnownMemberId} is true from JoinGroup v4 (KIP-394). */
+    public record JoinRequest(String groupId, String memberId, String groupInstanceId, String clientId,
+                              String clientHost, int sessionTimeoutMs, int rebalanceTimeoutMs, String protocolType,
+                              List<JoinProtocol> protocols, boolean requireKnownMemberId) {
+    }
+
+    /** One member named by a LeaveGroup. */
+    public record LeavingMember(String memberId, String groupInstanceId) {
+    }
+
+    /** The answer to a LeaveGroup: a group-level error and one error per member, in request order. */
+    public record LeaveResult(Errors error, List<Errors> memberErrors) {
+    }
+
+    /** A group as ListGroups shows it. */
+    public record GroupOverview(String groupId, String protocolType, GroupState state) {
+    }
+
+    /** A group as DescribeGroups shows it; {@code protocolName} is empty unless a rebalance has completed. */
+    public record GroupDescription(String groupId, GroupState state, String protocolType, String protocolName,
+                                   List<MemberDescription> members) {
+    }
+
+    /** One member as DescribeGroups shows it: its metadata for the chosen protocol and its assignment. */
+    public record MemberDescription(String memberId, String groupInstanceId, String clientId, String clientHost,
+                                    byte[] metadata, byte[] assignment) {
+    }
+
+    /** Loads the committed offsets, then schedules {@link #tick()} on {@code scheduler}. */
+    public void start(ScheduledExecutorService scheduler) {
+        load();
+        ticker = scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                tick();
+            } catch (RuntimeException e) {
+                LOG.error("group coordinator tick failed", e);
+            }
+        }, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Replays the offset store into memory (groups found there start Empty). */
+    public void load() {
+        int[] count = new int[1];
+        store.load((groupId, tp, offset) -> {
+            Group g = groups.computeIfAbsent(groupId, Group::new);
+            synchronized (g) {
+                if (offset == null) {
+                    g.offsets.remove(tp);
+                } else {
+                    g.offsets.put(tp, offset);
+                }
+            }
+            count[0]++;
+        });
+        groups.values().removeIf(g -> {
+            synchronized (g) {
+                return g.offsets.isEmpty() && g.members.isEmpty();
+            }
+        });
+        LOG.info("group coordinator loaded {} offset records of {} groups", count[0], groups.size());
+    }
+
+    @Override
+    public void close() {
+        ScheduledFuture<?> t = ticker;
+        if (t != null) {
+            t.cancel(false);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- JoinGroup
+
+    public CompletableFuture<JoinResult> join(JoinRequest r) {
+        CompletableFuture<JoinResult> future = new CompletableFuture<>();
+        if (r.groupId() == null || r.groupId().isEmpty()) {
+            return done(future, JoinResult.error(Errors.INVALID_GROUP_ID, r.memberId()));
+        }
+        if (r.sessionTimeoutMs() < config.minSessionTimeoutMs() || r.sessionTimeoutMs() > config.maxSessionTimeoutMs()) {
+            return done(future, JoinResult.error(Errors.INVALID_SESSION_TIMEOUT, r.memberId()));
+        }
+        if (r.protocolType() == null || r.protocolType().isEmpty() || r.protocols().isEmpty()) {
+            return done(future, JoinResult.error(Errors.INCONSISTENT_GROUP_PROTOCOL, r.memberId()));
+        }
+        boolean newMember = r.memberId().isEmpty();
+        Group group = newMember ? groups.computeIfAbsent(r.groupId(), Group::new) : groups.get(r.groupId());
+        if (group == null) {
+            return done(future, JoinResult.error(Errors.UNKNOWN_MEMBER_ID, r.memberId()));
+        }
+        List<Runnable> after = new ArrayList<>();
+        synchronized (group) {
+            JoinResult immediate = joinLocked(group, r, future, after);
+            if (immediate != null) {
+                future.complete(immediate);
+            }
+        }
+        after.forEach(Runnable::run);
+        return future;
+    }
+
+    private JoinResult joinLocked(Group g, JoinRequest r, CompletableFuture<JoinResult> future, List<Runnable> after) {
+        long now = time.milliseconds();
+        if (g.is(GroupState.DEAD)) {
+            return JoinResult.error(Errors.COORDINATOR_NOT_AVAILABLE, r.memberId());
+        }
+        if (!g.members.isEmpty() && (!r.protocolType().equals(g.protocolType) || !supportsCommon(g, r.protocols()))) {
+            return JoinResult.error(Errors.INCONSISTENT_GROUP_PROTOCOL, r.memberId());
+        }
+        String instanceId = r.groupInstanceId();
+        if (r.memberId().isEmpty()) {
+            if (instanceId != null) {
+                String newId = instanceId + "-" + UUID.randomUUID();
+                String oldId = g.staticMembers.get(instanceId);
+                Member old = oldId == null ? null : g.members.remove(oldId);
+                if (old != null) {
+                    LOG.info("group {}: static member {} replaces {} with {}", g.groupId, instanceId, oldId, newId);
+                    failPending(old, Errors.FENCED_INSTANCE_ID, after);
+                    old.memberId = newId;
+                    g.members.put(newId, old);
+                    g.staticMembers.put(instanceId, newId);
+                    if (oldId.equals(g.leaderId)) {
+                        g.leaderId = newId;
+                    }
+                    update(old, r, now);
+                    old.awaitingJoin = future;
+                    rebalanceOrTryComplete(g, after);
+                    return null;
+                }
+                addMember(g, new Member(newId, instanceId, r.clientId(), r.clientHost(), r.sessionTimeoutMs(),
+                    r.rebalanceTimeoutMs(), r.protocols()), r, future, after);
+                return null;
+            }
+            String newId = (r.clientId() == null ? "" : r.clientId()) + "-" + UUID.randomUUID();
+            if (r.requireKnownMemberId()) {
+                g.pendingMembers.put(newId, now + r.sessionTimeoutMs());
+                return JoinResult.error(Errors.MEMBER_ID_REQUIRED, newId);
+            }
+            addMember(g, new Member(newId, null, r.clientId(), r.clientHost(), r.sessionTimeoutMs(),
+                r.rebalanceTimeoutMs(), r.protocols()), r, future, after);
+            return null;
+        }
+        String memberId = r.memberId();
+        if (g.pendingMembers.remove(memberId) != null) {
+            addMember(g, new Member(memberId, instanceId, r.clientId(), r.clientHost(), r.sessionTimeoutMs(),
+                r.rebalanceTimeoutMs(), r.protocols()), r, future, after);
+            return null;
+        }
+        Member m = g.members.get(memberId);
+        Errors fenced = checkInstance(g, memberId, instanceId);
+        if (fenced != Errors.NONE) {
+            return JoinResult.error(fenced, memberId);
+        }
+        if (m == null) {
+            return JoinResult.error(Errors.UNKNOWN_MEMBER_ID, memberId);
+        }
+        boolean sameProtocols = m.sameProtocols(r.protocols());
+        switch (g.state) {
+            case PREPARING_REBALANCE -> {
+                update(m, r, now);
+                if (m.awaitingJoin != null) {
+                    CompletableFuture<JoinResult> previous = m.awaitingJoin;
+                    JoinResult retry = JoinResult.error(Errors.REBALANCE_IN_PROGRESS, memberId);
+                    after.add(() -> previous.complete(retry));
+                }
+                m.awaitingJoin = future;
+                g.rebalanceDeadlineMs = g.rebalanceStartedMs + g.maxRebalanceTimeoutMs();
+                tryCompleteJoin(g, after);
+                return null;
+            }
+            case COMPLETING_REBALANCE, STABLE -> {
+                if (sameProtocols && (g.is(GroupState.COMPLETING_REBALANCE) || !memberId.equals(g.leaderId))) {
+                    m.sessionDeadlineMs = now + m.sessionTimeoutMs;
+                    return currentJoinResult(g, m);
+                }
+                update(m, r, now);
+                m.awaitingJoin = future;
+                prepareRebalance(g, after);
+                return null;
+            }
+            default -> {
+                return JoinResult.error(Errors.UNKNOWN_MEMBER_ID, memberId);
+            }
+        }
+    }
+
+    private static boolean supportsCommon(Group g, List<JoinProtocol> protocols) {
+        for (JoinProtocol p : protocols) {
+            boolean all = true;
+            for (Member m : g.members.values()) {
+                if (!m.supports(p.name())) {
+                    all = false;
+                    break;
+                }
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void update(Member m, JoinRequest r, long now) {
+        m.clientId = r.clientId();
+        m.clientHost = r.clientHost();
+        m.sessionTimeoutMs = r.sessionTimeoutMs();
+        m.rebalanceTimeoutMs = r.rebalanceTimeoutMs();
+        m.protocols = r.protocols();
+        m.sessionDeadlineMs = now + r.sessionTimeoutMs();
+    }
+
+    private void addMember(Group g, Member m, JoinRequest r, CompletableFuture<JoinResult> future,
+                           List<Runnable> after) {
+        long now = time.milliseconds();
+        if (g.members.isEmpty()) {
+            g.protocolType = r.protocolType();
+        }
+        m.sessionDeadlineMs = now + m.sessionTimeoutMs;
+        m.awaitingJoin = future;
+        g.members.put(m.memberId, m);
+        if (m.groupInstanceId != null) {
+            g.staticMembers.put(m.groupInstanceId, m.memberId);
+        }
+        LOG.debug("group {}: member {} joins", g.groupId, m.memberId);
+        if (g.is(GroupState.PREPARING_REBALANCE) && g.initialDelayUntilMs >= 0) {
+            g.initialDelayUntilMs = Math.min(now + config.initialRebalanceDelayMs(),
+                g.rebalanceStartedMs + g.maxRebalanceTimeoutMs());
+        }
+        rebalanceOrTryComplete(g, after);
+    }
+
+    private void rebalanceOrTryComplete(Group g, List<Runnable> after) {
+        if (g.is(GroupState.PREPARING_REBALANCE)) {
+            g.rebalanceDeadlineMs = g.rebalanceStartedMs + g.maxRebalanceTimeoutMs();
+            tryCompleteJoin(g, after);
+        } else {
+            prepareRebalance(g, after);
+        }
+    }
+
+    private void prepareRebalance(Group g, List<Runnable> after) {
+        long now = time.milliseconds();
+        if (g.is(GroupState.COMPLETING_REBALANCE)) {
+            for (Member m : g.members.values()) {
+                m.assignment = EMPTY;
+                failSync(m, Errors.REBALANCE_IN_PROGRESS, after);
+            }
+        }
+        boolean fromEmpty = g.is(GroupState.EMPTY);
+        g.state = GroupState.PREPARING_REBALANCE;
+        g.rebalanceStartedMs = now;
+        g.rebalanceDeadlineMs = now + g.maxRebalanceTimeoutMs();
+        g.initialDelayUntilMs = fromEmpty && config.initialRebalanceDelayMs() > 0
+            ? Math.min(now + config.initialRebalanceDelayMs(), g.rebalanceDeadlineMs) : -1;
+        LOG.info("group {}: preparing rebalance (generation {}, {} members)", g.groupId, g.generationId,
+            g.members.size());
+        tryCompleteJoin(g, after);
+    }
+
+    private void tryCompleteJoin(Group g, List<Runnable> after) {
+        if (!g.is(GroupState.PREPARING_REBALANCE)) {
+            return;
+        }
+        long now = time.milliseconds();
+        if (g.initialDelayUntilMs >= 0 && now < g.initialDelayUntilMs) {
+            return;
+        }
+        if (g.allMembersJoined() || now >= g.rebalanceDeadlineMs) {
+            completeJoin(g, after);
+        }
+    }
+
+    private void completeJoin(Group g, List<Runnable> after) {
+        long now = time.milliseconds();
+        g.pendingMembers.clear();
+        for (Member m : new ArrayList<>(g.members.values())) {
+            if (m.awaitingJoin == null) {
+                LOG.info("group {}: member {} did not rejoin in time and is removed", g.groupId, m.memberId);
+                dropMember(g, m, after);
+            }
+        }
+        g.initialDelayUntilMs = -1;
+        g.generationId++;
+        if (g.members.isEmpty()) {
+            g.state = GroupState.EMPTY;
+            g.protocolName = null;
+            g.leaderId = null;
+            LOG.info("group {}: empty at generation {}", g.groupId, g.generationId);
+            return;
+        }
+        g.protocolName = selectProtocol(g);
+        if (g.leaderId == null || !g.members.containsKey(g.leaderId)) {
+            g.leaderId = g.members.keySet().iterator().next();
+        }
+        g.state = GroupState.COMPLETING_REBALANCE;
+        LOG.info("group {}: generation {} with {} members, protocol {}, leader {}", g.groupId, g.generationId,
+            g.members.size(), g.protocolName, g.leaderId);
+        for (Member m : g.members.values()) {
+            JoinResult result = currentJoinResult(g, m);
+            CompletableFuture<JoinResult> f = m.awaitingJoin;
+            m.awaitingJoin = null;
+            m.sessionDeadlineMs = now + m.sessionTimeoutMs;
+            after.add(() -> f.complete(result));
+        }
+    }
+
+    private static JoinResult currentJoinResult(Group g, Member m) {
+        List<JoinResult.MemberInfo> members = new ArrayList<>();
+        if (m.memberId.equals(g.leaderId)) {
+            for (Member other : g.members.values()) {
+                members.add(new JoinResult.MemberInfo(other.memberId, other.groupInstanceId,
+                    other.metadata(g.protocolName)));
+            }
+        }
+        return new JoinResult(Errors.NONE, g.generationId, g.protocolType, g.protocolName, g.leaderId, m.memberId,
+            members);
+    }
+
+    /** The protocol every member supports that most members list first among those (ties: the first member's order). */
+    private static String selectProtocol(Group g) {
+        List<String> candidates = new ArrayList<>();
+        Member first = g.members.values().iterator().next();
+        for (JoinProtocol p : first.protocols) {
+            if (g.members.values().stream().allMatch(m -> m.supports(p.name()))) {
+                candidates.add(p.name());
+            }
+        }
+        Map<String, Integer> votes = new LinkedHashMap<>();
+        candidates.forEach(c -> votes.put(c, 0));
+        for (Member m : g.members.values()) {
+            for (JoinProtocol p : m.protocols) {
+                if (votes.containsKey(p.name())) {
+                    votes.merge(p.name(), 1, Integer::sum);
+                    break;
+                }
+            }
+        }
+        String best = null;
+        int most = -1;
+        for (Map.Entry<String, Integer> e : votes.entrySet()) {
+            if (e.getValue() > most) {
+                best = e.getKey();
+                most = e.getValue();
+            }
+        }
+        return best;
+    }
+
+    // ---------------------------------------------------------------------------------------------- SyncGroup
+
+    public CompletableFuture<SyncResult> sync(String groupId, int generationId, String memberId,
+                                              String groupInstanceId, String protocolType, String protocolName,
+                                              Map<String, byte[]> assignments) {
+        CompletableFuture<SyncResult> future = new CompletableFuture<>();
+        Group g = groups.get(groupId);
+        if (g == null) {
+            return done(future, SyncResult.error(Errors.UNKNOWN_MEMBER_ID));
+        }
+        List<Runnable> after = new ArrayList<>();
+        synchronized (g) {
+            SyncResult immediate = syncLocked(g, generationId, memberId, groupInstanceId, protocolType, protocolName,
+                assignments, future, after);
+            if (immediate != null) {
+                future.complete(immediate);
+            }
+        }
+        after.forEach(Runnable::run);
+        return future;
+    }
+
+    private SyncResult syncLocked(Group g, int generationId, String memberId, String instanceId, String protocolType,
+                                  String protocolName, Map<String, byte[]> assignments,
+                                  CompletableFuture<SyncResult> future, List<Runnable> after) {
+        if (g.is(GroupState.DEAD)) {
+            return SyncResult.error(Errors.COORDINATOR_NOT_AVAILABLE);
+        }
+        Errors fenced = checkInstance(g, memberId, instanceId);
+        if (fenced != Errors.NONE) {
+            return SyncResult.error(fenced);
+        }
+        Member m = g.members.get(memberId);
+        if (m == null) {
+            return SyncResult.error(Errors.UNKNOWN_MEMBER_ID);
+        }
+        if (generationId != g.generationId) {
+            return SyncResult.error(Errors.ILLEGAL_GENERATION);
+        }
+        if ((protocolType != null && !protocolType.equals(g.protocolType))
+            || (protocolName != null && !protocolName.equals(g.protocolName))) {
+            return SyncResult.error(Errors.INCONSISTENT_GROUP_PROTOCOL);
+        }
+        m.sessionDeadlineMs = time.milliseconds() + m.sessionTimeoutMs;
+        switch (g.state) {
+            case PREPARING_REBALANCE -> {
+                return SyncResult.error(Errors.REBALANCE_IN_PROGRESS);
+            }
+            case STABLE -> {
+                return new SyncResult(Errors.NONE, g.protocolType, g.protocolName, m.assignment);
+            }
+            case COMPLETING_REBALANCE -> {
+                failSync(m, Errors.REBALANCE_IN_PROGRESS, after);
+                m.awaitingSync = future;
+                if (memberId.equals(g.leaderId)) {
+                    for (Member each : g.members.values()) {
+                        byte[] a = assignments.get(each.memberId);
+                        each.assignment = a == null ? EMPTY : a;
+                    }
+                    g.state = GroupState.STABLE;
+                    LOG.info("group {}: stable at generation {}", g.groupId, g.generationId);
+                    for (Member each : g.members.values()) {
+                        if (each.awaitingSync != null) {
+                            CompletableFuture<SyncResult> f = each.awaitingSync;
+                            SyncResult result = new SyncResult(Errors.NONE, g.protocolType, g.protocolName,
+                                each.assignment);
+                            each.awaitingSync = null;
+                            after.add(() -> f.complete(result));
+                        }
+                    }
+                }
+                return null;
+            }
+            default -> {
+                return SyncResult.error(Errors.UNKNOWN_MEMBER_ID);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- Heartbeat
+
+    public Errors heartbeat(String groupId, int generationId, String memberId, String groupInstanceId) {
+        Group g = groups.get(groupId);
+        if (g == null) {
+            return Errors.UNKNOWN_MEMBER_ID;
+        }
+        synchronized (g) {
+            switch (g.state) {
+                case DEAD:
+                    return Errors.COORDINATOR_NOT_AVAILABLE;
+                case EMPTY:
+                    return Errors.UNKNOWN_MEMBER_ID;
+                default:
+                    break;
+            }
+            Errors fenced = checkInstance(g, memberId, groupInstanceId);
+            if (fenced != Errors.NONE) {
+                return fenced;
+            }
+            Member m = g.members.get(memberId);
+            if (g.is(GroupState.PREPARING_REBALANCE)) {
+                if (m != null) {
+                    m.sessionDeadlineMs = time.milliseconds() + m.sessionTimeoutMs;
+                }
+                return Errors.REBALANCE_IN_PROGRESS;
+            }
+            if (m == null) {
+                return Errors.UNKNOWN_MEMBER_ID;
+            }
+            if (generationId != g.generationId) {
+                return Errors.ILLEGAL_GENERATION;
+            }
+            m.sessionDeadlineMs = time.milliseconds() + m.sessionTimeoutMs;
+            return Errors.NONE;
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- LeaveGroup
+
+    public LeaveResult leave(String groupId, List<LeavingMember> leaving) {
+        Group g = groups.get(groupId);
+        List<Errors> errors = new ArrayList<>();
+        if (g == null) {
+            leaving.forEach(l -> errors.add(Errors.UNKNOWN_MEMBER_ID));
+            return new LeaveResult(Errors.NONE, errors);
+        }
+        List<Runnable> after = new ArrayList<>();
+        synchronized (g) {
+            if (g.is(GroupState.DEAD)) {
+                return new LeaveResult(Errors.COORDINATOR_NOT_AVAILABLE, List.of());
+            }
+            for (LeavingMember l : leaving) {
+                String memberId = l.memberId() == null ? "" : l.memberId();
+                if (memberId.isEmpty() && l.groupInstanceId() != null) {
+                    memberId = g.staticMembers.getOrDefault(l.groupInstanceId(), "");
+                } else {
+                    Errors fenced = checkInstance(g, memberId, l.groupInstanceId());
+                    if (fenced != Errors.NONE) {
+                        errors.add(fenced);
+                        continue;
+                    }
+                }
+                if (g.pendingMembers.remove(memberId) != null) {
+                    errors.add(Errors.NONE);
+                    tryCompleteJoin(g, after);
+                    continue;
+                }
+                Member m = g.members.get(memberId);
+                if (m == null) {
+                    errors.add(Errors.UNKNOWN_MEMBER_ID);
+                    continue;
+                }
+                LOG.info("group {}: member {} leaves", g.groupId, memberId);
+                removeMember(g, m, after);
+                errors.add(Errors.NONE);
+            }
+        }
+        after.forEach(Runnable::run);
+        return new LeaveResult(Errors.NONE, errors);
+    }
+
+    /** Removes a member and starts (or tries to finish) a rebalance. */
+    private void removeMember(Group g, Member m, List<Runnable> after) {
+        dropMember(g, m, after);
+        if (g.is(GroupState.STABLE) || g.is(GroupState.COMPLETING_REBALANCE)) {
+            prepareRebalance(g, after);
+        } else {
+            tryCompleteJoin(g, after);
+        }
+    }
+
+    private void dropMember(Group g, Member m, List<Runnable> after) {
+        g.members.remove(m.memberId);
+        if (m.groupInstanceId != null && m.memberId.equals(g.staticMembers.get(m.groupInstanceId))) {
+            g.staticMembers.remove(m.groupInstanceId);
+        }
+        failPending(m, Errors.UNKNOWN_MEMBER_ID, after);
+    }
+
+    private static void failPending(Member m, Errors error, List<Runnable> after) {
+        if (m.awaitingJoin != null) {
+            CompletableFuture<JoinResult> f = m.awaitingJoin;
+            JoinResult r = JoinResult.error(error, m.memberId);
+            after.add(() -> f.complete(r));
+            m.awaitingJoin = null;
+        }
+        failSync(m, error, after);
+    }
+
+    private static void failSync(Member m, Errors error, List<Runnable> after) {
+        if (m.awaitingSync != null) {
+            CompletableFuture<SyncResult> f = m.awaitingSync;
+            after.add(() -> f.complete(SyncResult.error(error)));
+            m.awaitingSync = null;
+        }
+    }
+
+    /** FENCED_INSTANCE_ID when {@code instanceId} belongs to another member id. */
+    private static Errors checkInstance(Group g, String memberId, String instanceId) {
+        if (instanceId == null) {
+            return Errors.NONE;
+        }
+        String owner = g.staticMembers.get(instanceId);
+        return owner != null && !owner.equals(memberId) ? Errors.FENCED_INSTANCE_ID : Errors.NONE;
+    }
+
+    // ---------------------------------------------------------------------------------------------- timeouts
+
+    /** Expires sessions, MEMBER_ID_REQUIRED reservations, initial delays and rebalance timeouts that are due. */
+    public void tick() {
+        for (Group g : groups.values()) {
+            List<Runnable> after = new ArrayList<>();
+            synchronized (g) {
+                long now = time.milliseconds();
+                if (g.pendingMembers.values().removeIf(deadline -> deadline <= now)) {
+                    tryCompleteJoin(g, after);
+                }
+                for (Member m : new ArrayList<>(g.members.values())) {
+                    if (m.awaitingJoin == null && m.sessionDeadlineMs <= now && g.members.containsKey(m.memberId)) {
+                        LOG.info("group {}: session of member {} expired", g.groupId, m.memberId);
+                        removeMember(g, m, after);
+                    }
+                }
+                tryCompleteJoin(g, after);
+            }
+            after.forEach(Runnable::run);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- offsets
+
+    /**
+     * OffsetCommit. Generation -1 (with any member id) commits as a "simple" group, allowed only when the group is
+     * Empty or unknown; otherwise the member and generation must be current and the group not CompletingRebalance.
+     * Returns the error of every partition.
+     */
+    public Map<TopicPartition, Errors> commitOffsets(String groupId, int generationId, String memberId,
+                                                     String groupInstanceId, Map<TopicPartition, CommittedOffset> offsets) {
+        Group g = groups.get(groupId);
+        if (g == null) {
+            if (generationId >= 0) {
+                return all(offsets.keySet(), Errors.ILLEGAL_GENERATION);
+            }
+            g = groups.computeIfAbsent(groupId, Group::new);
+        }
+        synchronized (g) {
+            Errors error = validateCommit(g, generationId, memberId, groupInstanceId);
+            if (error != Errors.NONE) {
+                return all(offsets.keySet(), error);
+            }
+            Map<TopicPartition, Errors> result = new HashMap<>();
+            Map<TopicPartition, CommittedOffset> accepted = new HashMap<>();
+            for (Map.Entry<TopicPartition, CommittedOffset> e : offsets.entrySet()) {
+                String md = e.getValue().metadata();
+                if (md != null && md.getBytes(StandardCharsets.UTF_8).length > config.maxMetadataBytes()) {
+                    result.put(e.getKey(), Errors.OFFSET_METADATA_TOO_LARGE);
+                } else {
+                    accepted.put(e.getKey(), e.getValue());
+                }
+            }
+            if (!accepted.isEmpty()) {
+                Errors written = Errors.NONE;
+                try {
+                    store.write(groupId, accepted);
+                    g.offsets.putAll(accepted);
+                } catch (TributaryException e) {
+                    LOG.error("group {}: writing {} offsets failed", groupId, accepted.size(), e);
+                    written = Errors.COORDINATOR_NOT_AVAILABLE;
+                }
+                for (TopicPartition tp : accepted.keySet()) {
+                    result.put(tp, written);
+                }
+            }
+            return result;
+        }
+    }
+
+    private Errors validateCommit(Group g, int generationId, String memberId, String instanceId) {
+        if (g.is(GroupState.DEAD)) {
+            return Errors.COORDINATOR_NOT_AVAILABLE;
+        }
+        if (generationId < 0 && g.is(GroupState.EMPTY)) {
+            return Errors.NONE;
+        }
+        Errors fenced = checkInstance(g, memberId, instanceId);
+        if (fenced != Errors.NONE) {
+            return fenced;
+        }
+        Member m = g.members.get(memberId);
+        if (m == null) {
+            return Errors.UNKNOWN_MEMBER_ID;
+        }
+        if (generationId != g.generationId) {
+            return Errors.ILLEGAL_GENERATION;
+        }
+        if (g.is(GroupState.COMPLETING_REBALANCE)) {
+            return Errors.REBALANCE_IN_PROGRESS;
+        }
+        m.sessionDeadlineMs = time.milliseconds() + m.sessionTimeoutMs;
+        return Errors.NONE;
+    }
+
+    private static Map<TopicPartition, Errors> all(Collection<TopicPartition> tps, Errors error) {
+        Map<TopicPartition, Errors> m = new HashMap<>();
+        tps.forEach(tp -> m.put(tp, error));
+        return m;
+    }
+
+    /** The committed offsets of {@code partitions} (all of the group's when null); absent entries have none. */
+    public Map<TopicPartition, CommittedOffset> fetchOffsets(String groupId, Collection<TopicPartition> partitions) {
+        Group g = groups.get(groupId);
+        if (g == null) {
+            return Map.of();
+        }
+        synchronized (g) {
+            if (partitions == null) {
+                return new HashMap<>(g.offsets);
+            }
+            Map<TopicPartition, CommittedOffset> m = new HashMap<>();
+            for (TopicPartition tp : partitions) {
+                CommittedOffset o = g.offsets.get(tp);
+                if (o != null) {
+                    m.put(tp, o);
+                }
+            }
+            return m;
+        }
+    }
+
+    /**
+     * OffsetDelete: removes committed offsets of a group. Only an Empty group may lose offsets here (a group with
+     * members gets GROUP_SUBSCRIBED_TO_TOPIC for every partition; the broker does not read subscriptions yet).
+     *
+     * @return the group-level error (GROUP_ID_NOT_FOUND, COORDINATOR_NOT_AVAILABLE) or per-partition errors
+     */
+    public Map<TopicPartition, Errors> deleteOffsets(String groupId, Collection<TopicPartition> partitions) {
+        Group g = groups.get(groupId);
+        if (g == null) {
+            throw new TributaryException(Errors.GROUP_ID_NOT_FOUND, "no group " + groupId);
+        }
+        synchronized (g) {
+            if (g.is(GroupState.DEAD)) {
+                throw new TributaryException(Errors.GROUP_ID_NOT_FOUND, "no group " + groupId);
+            }
+            if (!g.is(GroupState.EMPTY)) {
+                return all(partitions, Errors.GROUP_SUBSCRIBED_TO_TOPIC);
+            }
+            Map<TopicPartition, CommittedOffset> tombstones = new HashMap<>();
+            for (TopicPartition tp : partitions) {
+                if (g.offsets.containsKey(tp)) {
+                    tombstones.put(tp, null);
+                }
+            }
+            if (!tombstones.isEmpty()) {
+                store.write(groupId, tombstones);
+                tombstones.keySet().forEach(g.offsets::remove);
+            }
+            return all(partitions, Errors.NONE);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- admin
+
+    /** Every known group (Dead ones are gone from the map). */
+    public List<GroupOverview> listGroups() {
+        List<GroupOverview> out = new ArrayList<>();
+        for (Group g : groups.values()) {
+            synchronized (g) {
+                if (!g.is(GroupState.DEAD)) {
+                    out.add(new GroupOverview(g.groupId, g.protocolType == null ? "" : g.protocolType, g.state));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The group, or a Dead description with no members when it is unknown (as Kafka answers). */
+    public GroupDescription describeGroup(String groupId) {
+        Group g = groups.get(groupId);
+        if (g == null) {
+            return new GroupDescription(groupId, GroupState.DEAD, "", "", List.of());
+        }
+        synchronized (g) {
+            List<MemberDescription> members = new ArrayList<>();
+            boolean stable = g.is(GroupState.STABLE);
+            for (Member m : g.members.values()) {
+                members.add(new MemberDescription(m.memberId, m.groupInstanceId, m.clientId == null ? "" : m.clientId,
+                    m.clientHost == null ? "" : m.clientHost,
+                    g.protocolName == null ? EMPTY : m.metadata(g.protocolName), stable ? m.assignment : EMPTY));
+            }
+            return new GroupDescription(groupId, g.state, g.protocolType == null ? "" : g.protocolType,
+                g.is(GroupState.PREPARING_REBALANCE) || g.protocolName == null ? "" : g.protocolName, members);
+        }
+    }
+
+    /** DeleteGroups for one group: only an Empty group can go (NON_EMPTY_GROUP otherwise); its offsets are deleted. */
+    public Errors deleteGroup(String groupId) {
+        Group g = groups.get(groupId);
+        if (g == null) {
+            return Errors.GROUP_ID_NOT_FOUND;
+        }
+        synchronized (g) {
+            if (g.is(GroupState.DEAD)) {
+                return Errors.GROUP_ID_NOT_FOUND;
+            }
+            if (!g.is(GroupState.EMPTY) || !g.pendingMembers.isEmpty()) {
+                return Errors.NON_EMPTY_GROUP;
+            }
+            if (!g.offsets.isEmpty()) {
+                Map<TopicPartition, CommittedOffset> tombstones = new HashMap<>();
+                g.offsets.keySet().forEach(tp -> tombstones.put(tp, null));
+                try {
+                    store.write(groupId, tombstones);
+                } catch (TributaryException e) {
+                    LOG.error("group {}: deleting offsets failed", groupId, e);
+                    return Errors.COORDINATOR_NOT_AVAILABLE;
+                }
+                g.offsets.clear();
+            }
+            g.state = GroupState.DEAD;
+            groups.remove(groupId, g);
+            LOG.info("group {} deleted", groupId);
+            return Errors.NONE;
+        }
+    }
+
+    /** The state of a group, or empty when it is unknown (for tests and tools). */
+    public java.util.Optional<GroupState> state(String groupId) {
+        Group g = groups.get(groupId);
+        if (g == null) {
+            return java.util.Optional.empty();
+        }
+        synchronized (g) {
+            return java.util.Optional.of(g.state);
+        }
+    }
+
+    private static <T> CompletableFuture<T> done(CompletableFuture<T> f, T value) {
+        f.complete(Objects.requireNonNull(value));
+        return f;
+    }
+}
