@@ -52,7 +52,13 @@ public final class BrokerConfig {
         .define("socket.request.max.bytes", Type.INT, 104857600, Range.atLeast(1), "Largest request frame.")
         .define("queued.max.requests", Type.INT, 500, Range.atLeast(1), "Requests queued per connection before reading pauses.")
         .define("num.network.threads", Type.INT, 3, Range.atLeast(1), "Network (event loop) threads.")
-        .define("file.delete.delay.ms", Type.LONG, 60_000L, Range.atLeast(0), "Delay before deleted segments are removed.");
+        .define("file.delete.delay.ms", Type.LONG, 60_000L, Range.atLeast(0), "Delay before deleted segments are removed.")
+        .define("group.initial.rebalance.delay.ms", Type.INT, 3000, Range.atLeast(0),
+            "How long a new, empty consumer group waits for more members before its first rebalance.")
+        .define("group.min.session.timeout.ms", Type.INT, 6000, Range.atLeast(1), "Smallest session timeout a group member may use.")
+        .define("group.max.session.timeout.ms", Type.INT, 1_800_000, Range.atLeast(1), "Largest session timeout a group member may use.")
+        .define("offsets.topic.num.partitions", Type.INT, 50, Range.atLeast(1), "Partitions of __consumer_offsets (used when it is created).")
+        .define("offset.metadata.max.bytes", Type.INT, 4096, Range.atLeast(0), "Longest metadata string of an offset commit.");
 
     private final ParsedConfig parsed;
     private final Map<String, Object> unknown;
@@ -130,6 +136,13 @@ public final class BrokerConfig {
 
     public int networkThreads() {
         return parsed.getInt("num.network.threads");
+    }
+
+    /** The group coordinator settings (group.*, offsets.topic.num.partitions, offset.metadata.max.bytes). */
+    public io.tributary.broker.group.GroupConfig groupConfig() {
+        return new io.tributary.broker.group.GroupConfig(parsed.getInt("group.initial.rebalance.delay.ms"),
+            parsed.getInt("group.min.session.timeout.ms"), parsed.getInt("group.max.session.timeout.ms"),
+            parsed.getInt("offsets.topic.num.partitions"), parsed.getInt("offset.metadata.max.bytes"));
     }
 
     public ParsedConfig raw() {

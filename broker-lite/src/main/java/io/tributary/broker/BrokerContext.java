@@ -25,6 +25,7 @@ public final class BrokerContext {
     private final java.util.concurrent.ConcurrentHashMap<TopicPartition, ProducerStateTable> producerStates =
         new java.util.concurrent.ConcurrentHashMap<>();
     private volatile BrokerConfig.HostPort advertised;
+    private volatile io.tributary.broker.group.GroupCoordinator groupCoordinator;
 
     BrokerContext(BrokerConfig config, Time time, LogStore logs, TopicRegistry topics, String clusterId,
                   ProducerIdBlock producerIds) {
@@ -66,6 +67,15 @@ public final class BrokerContext {
 
     void advertised(BrokerConfig.HostPort hostPort) {
         this.advertised = hostPort;
+    }
+
+    /** The classic group coordinator. */
+    public io.tributary.broker.group.GroupCoordinator groupCoordinator() {
+        return groupCoordinator;
+    }
+
+    void groupCoordinator(io.tributary.broker.group.GroupCoordinator coordinator) {
+        this.groupCoordinator = coordinator;
     }
 
     public DataArrival arrivals() {

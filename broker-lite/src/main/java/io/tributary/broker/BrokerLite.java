@@ -1,7 +1,16 @@
 package io.tributary.broker;
 
 import io.tributary.broker.cluster.TopicRegistry;
+import io.tributary.broker.group.GroupCoordinator;
+import io.tributary.broker.group.OffsetsTopicStore;
 import io.tributary.broker.handlers.CreatePartitionsHandler;
+import io.tributary.broker.handlers.FindCoordinatorHandler;
+import io.tributary.broker.handlers.HeartbeatHandler;
+import io.tributary.broker.handlers.JoinGroupHandler;
+import io.tributary.broker.handlers.LeaveGroupHandler;
+import io.tributary.broker.handlers.OffsetCommitHandler;
+import io.tributary.broker.handlers.OffsetFetchHandler;
+import io.tributary.broker.handlers.SyncGroupHandler;
 import io.tributary.broker.handlers.CreateTopicsHandler;
 import io.tributary.broker.handlers.DeleteRecordsHandler;
 import io.tributary.broker.handlers.DescribeClusterHandler;
@@ -76,6 +85,10 @@ public final class BrokerLite implements AutoCloseable {
             raw.getLong("log.flush.offset.checkpoint.interval.ms"), raw.getBoolean("log.cleaner.enable"),
             raw.getLong("log.cleaner.backoff.ms"), raw.getLong("log.cleaner.dedupe.buffer.size")), topics::logConfig);
         BrokerContext context = new BrokerContext(config, time, logs, topics, clusterId, new ProducerIdBlock(firstDir));
+        GroupCoordinator groups = new GroupCoordinator(config.groupConfig(), time,
+            new OffsetsTopicStore(topics, logs, time, config.groupConfig().offsetsPartitions()));
+        groups.start(context.scheduler());
+        context.groupCoordinator(groups);
         ApiRegistry apis = new ApiRegistry()
             .registerApiVersions(Versions.parse("0-4"))
             .register(ApiKey.METADATA, Versions.parse("0-12"), new MetadataHandler(context))
@@ -91,7 +104,14 @@ public final class BrokerLite implements AutoCloseable {
             .register(ApiKey.DESCRIBE_CLUSTER, Versions.parse("0-1"), new DescribeClusterHandler(context))
             .register(ApiKey.DESCRIBE_CONFIGS, Versions.parse("1-4"), new DescribeConfigsHandler(context))
             .register(ApiKey.INCREMENTAL_ALTER_CONFIGS, Versions.parse("0-1"),
-                new IncrementalAlterConfigsHandler(context));
+                new IncrementalAlterConfigsHandler(context))
+            .register(ApiKey.FIND_COORDINATOR, Versions.parse("0-6"), new FindCoordinatorHandler(context))
+            .register(ApiKey.JOIN_GROUP, Versions.parse("0-9"), new JoinGroupHandler(groups))
+            .register(ApiKey.SYNC_GROUP, Versions.parse("0-5"), new SyncGroupHandler(groups))
+            .register(ApiKey.HEARTBEAT, Versions.parse("0-4"), new HeartbeatHandler(groups))
+            .register(ApiKey.LEAVE_GROUP, Versions.parse("0-5"), new LeaveGroupHandler(groups))
+            .register(ApiKey.OFFSET_COMMIT, Versions.parse("2-9"), new OffsetCommitHandler(context, groups))
+            .register(ApiKey.OFFSET_FETCH, Versions.parse("1-9"), new OffsetFetchHandler(groups));
         BrokerConfig.HostPort listen = config.listener();
         NetworkServer server;
         try {
@@ -101,9 +121,11 @@ public final class BrokerLite implements AutoCloseable {
                 .withIoThreads(config.networkThreads()), apis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            groups.close();
             logs.close();
             throw new IOException("interrupted while binding " + listen, e);
         } catch (RuntimeException e) {
+            groups.close();
             logs.close();
             throw e;
         }
@@ -156,6 +178,7 @@ public final class BrokerLite implements AutoCloseable {
         }
         closed = true;
         server.close();
+        context.groupCoordinator().close();
         try {
             context.logs().close();
         } catch (IOException e) {

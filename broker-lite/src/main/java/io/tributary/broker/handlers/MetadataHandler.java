@@ -2,6 +2,7 @@ package io.tributary.broker.handlers;
 
 import io.tributary.broker.BrokerContext;
 import io.tributary.broker.cluster.TopicRegistry;
+import io.tributary.broker.group.OffsetsTopicStore;
 import io.tributary.broker.network.ApiHandler;
 import io.tributary.broker.network.RequestContext;
 import io.tributary.broker.network.Response;
@@ -17,7 +18,8 @@ import java.util.concurrent.CompletableFuture;
  * Metadata (key 3), versions 0–12. This node is the only broker, the controller and the leader (epoch 0) of every
  * partition. A null topic list (v1+), or an empty one in v0, means every topic. Unknown topics are created when
  * both the request (v4+) and auto.create.topics.enable allow it; otherwise UNKNOWN_TOPIC_OR_PARTITION. Illegal
- * names get INVALID_TOPIC_EXCEPTION. Lookup by topic id (v10+) is answered by name when the id is known.
+ * names get INVALID_TOPIC_EXCEPTION. Lookup by topic id (v10+) is answered by name when the id is known. {@code __consumer_offsets} is listed
+ * like any topic and marked internal, as Kafka does.
  */
 public final class MetadataHandler implements ApiHandler {
     private final BrokerContext broker;
@@ -62,7 +64,8 @@ public final class MetadataHandler implements ApiHandler {
                     throw new TributaryException(Errors.UNKNOWN_TOPIC_OR_PARTITION, "unknown topic " + name);
                 }
                 TopicRegistry.Topic t = broker.topics().get(name).orElseThrow();
-                topic.set("topicId", t.id()).set("errorCode", Errors.NONE.code());
+                topic.set("topicId", t.id()).set("errorCode", Errors.NONE.code())
+                    .set("isInternal", name.equals(OffsetsTopicStore.TOPIC));
                 for (int p = 0; p < t.partitions(); p++) {
                     topic.addElement("partitions").set("errorCode", Errors.NONE.code()).set("partitionIndex", p)
                         .set("leaderId", broker.nodeId()).set("leaderEpoch", 0)

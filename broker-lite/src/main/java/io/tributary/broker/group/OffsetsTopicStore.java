@@ -1,0 +1,191 @@
+package io.tributary.broker.group;
+
+import io.tributary.broker.cluster.TopicRegistry;
+import io.tributary.broker.log.LogReadResult;
+import io.tributary.broker.log.LogStore;
+import io.tributary.broker.log.PartitionLog;
+import io.tributary.common.Errors;
+import io.tributary.common.Time;
+import io.tributary.common.TopicPartition;
+import io.tributary.common.TributaryException;
+import io.tributary.record.MemoryRecords;
+import io.tributary.record.Record;
+import io.tributary.record.RecordBatch;
+import io.tributary.record.RecordBatchBuilder;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps committed offsets in the internal compacted topic {@code __consumer_offsets}, created on the first write
+ * with offsets.topic.num.partitions partitions and {@code cleanup.policy=compact}. A group's records go to
+ * partition {@code abs(groupId.hashCode()) % partitions} (abs of Integer.MIN_VALUE is 0), as in Kafka.
+ *
+ * <p>Record layout (broker-lite's own, big-endian; strings are an int16 byte length then UTF-8, -1 for null):
+ * <pre>
+ * key   v1: int16 version=1, string group, string topic, int32 partition
+ * value v1: int16 version=1, int64 offset, int32 leaderEpoch, nullable string metadata, int64 commitTimestampMs
+ * </pre>
+ * A null value (tombstone) deletes the key. Records with other key or value versions are skipped on load.
+ */
+public final class OffsetsTopicStore implements OffsetStore {
+    /** The internal topic's name. */
+    public static final String TOPIC = "__consumer_offsets";
+    private static final Logger LOG = LoggerFactory.getLogger(OffsetsTopicStore.class);
+    private static final short KEY_VERSION = 1;
+    private static final short VALUE_VERSION = 1;
+    private static final int READ_BYTES = 1 << 20;
+
+    private final TopicRegistry topics;
+    private final LogStore logs;
+    private final Time time;
+    private final int partitions;
+
+    public OffsetsTopicStore(TopicRegistry topics, LogStore logs, Time time, int partitions) {
+        this.topics = topics;
+        this.logs = logs;
+        this.time = time;
+        this.partitions = partitions;
+    }
+
+    /** Kafka's group → partition mapping. */
+    public static int partitionFor(String groupId, int partitions) {
+        int h = groupId.hashCode();
+        return (h == Integer.MIN_VALUE ? 0 : Math.abs(h)) % partitions;
+    }
+
+    @Override
+    public void write(String groupId, Map<TopicPartition, CommittedOffset> offsets) {
+        if (offsets.isEmpty()) {
+            return;
+        }
+        TopicRegistry.Topic topic = ensureTopic();
+        TopicPartition tp = new TopicPartition(TOPIC, partitionFor(groupId, topic.partitions()));
+        PartitionLog log = logs.getOrCreate(tp, topics.logConfig(TOPIC));
+        long now = time.milliseconds();
+        RecordBatchBuilder batch = new RecordBatchBuilder(0);
+        for (Map.Entry<TopicPartition, CommittedOffset> e : offsets.entrySet()) {
+            CommittedOffset o = e.getValue();
+            batch.append(now, key(groupId, e.getKey()), o == null ? null : value(o));
+        }
+        log.append(batch.build());
+    }
+
+    private synchronized TopicRegistry.Topic ensureTopic() {
+        Optional<TopicRegistry.Topic> t = topics.get(TOPIC);
+        if (t.isPresent()) {
+            return t.get();
+        }
+        LOG.info("creating {} with {} partitions", TOPIC, partitions);
+        try {
+            return topics.create(TOPIC, partitions, Map.of("cleanup.policy", "compact",
+                "segment.bytes", String.valueOf(100 * 1024 * 1024)));
+        } catch (TributaryException e) {
+            if (e.error() == Errors.TOPIC_ALREADY_EXISTS) {
+                return topics.get(TOPIC).orElseThrow();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void load(Loader loader) {
+        Optional<TopicRegistry.Topic> topic = topics.get(TOPIC);
+        if (topic.isEmpty()) {
+            return;
+        }
+        for (int p = 0; p < topic.get().partitions(); p++) {
+            Optional<PartitionLog> log = logs.get(new TopicPartition(TOPIC, p));
+            if (log.isPresent()) {
+                loadPartition(log.get(), loader);
+            }
+        }
+    }
+
+    private void loadPartition(PartitionLog log, Loader loader) {
+        long offset = log.logStartOffset();
+        while (offset < log.logEndOffset()) {
+            LogReadResult read = log.read(offset, READ_BYTES, true);
+            ByteBuffer buf = read.records().read();
+            long next = offset;
+            for (RecordBatch batch : MemoryRecords.readableRecords(buf).batches()) {
+                if (!batch.isControlBatch()) {
+                    for (Record r : batch.records()) {
+                        if (r.offset() >= offset) {
+                            apply(r, loader);
+                        }
+                    }
+                }
+                next = batch.nextOffset();
+            }
+            if (next <= offset) {
+                break;
+            }
+            offset = next;
+        }
+    }
+
+    private static void apply(Record r, Loader loader) {
+        if (!r.hasKey()) {
+            return;
+        }
+        try {
+            ByteBuffer k = ByteBuffer.wrap(r.key());
+            if (k.getShort() != KEY_VERSION) {
+                return;
+            }
+            String group = readString(k);
+            String topic = readString(k);
+            int partition = k.getInt();
+            TopicPartition tp = new TopicPartition(topic, partition);
+            if (!r.hasValue()) {
+                loader.accept(group, tp, null);
+                return;
+            }
+            ByteBuffer v = ByteBuffer.wrap(r.value());
+            if (v.getShort() != VALUE_VERSION) {
+                return;
+            }
+            long offset = v.getLong();
+            int epoch = v.getInt();
+            String metadata = readString(v);
+            long ts = v.getLong();
+            loader.accept(group, tp, new CommittedOffset(offset, epoch, metadata, ts));
+        } catch (BufferUnderflowException e) {
+            LOG.warn("skipping a malformed record at offset {} of {}", r.offset(), TOPIC);
+        }
+    }
+
+    static byte[] key(String group, TopicPartition tp) {
+        byte[] g = group.getBytes(StandardCharsets.UTF_8);
+        byte[] t = tp.topic().getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(2 + 2 + g.length + 2 + t.length + 4).putShort(KEY_VERSION)
+            .putShort((short) g.length).put(g).putShort((short) t.length).put(t).putInt(tp.partition()).array();
+    }
+
+    static byte[] value(CommittedOffset o) {
+        byte[] md = o.metadata() == null ? null : o.metadata().getBytes(StandardCharsets.UTF_8);
+        ByteBuffer b = ByteBuffer.allocate(2 + 8 + 4 + 2 + (md == null ? 0 : md.length) + 8).putShort(VALUE_VERSION)
+            .putLong(o.offset()).putInt(o.leaderEpoch());
+        if (md == null) {
+            b.putShort((short) -1);
+        } else {
+            b.putShort((short) md.length).put(md);
+        }
+        return b.putLong(o.commitTimestampMs()).array();
+    }
+
+    private static String readString(ByteBuffer b) {
+        short len = b.getShort();
+        if (len < 0) {
+            return null;
+        }
+        byte[] bytes = new byte[len];
+        b.get(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,69 @@
+package io.tributary.broker.handlers;
+
+import io.tributary.broker.BrokerContext;
+import io.tributary.broker.group.CommittedOffset;
+import io.tributary.broker.group.GroupCoordinator;
+import io.tributary.broker.network.ApiHandler;
+import io.tributary.broker.network.RequestContext;
+import io.tributary.broker.network.Response;
+import io.tributary.common.Errors;
+import io.tributary.common.TopicPartition;
+import io.tributary.protocol.message.OffsetCommitResponse;
+import io.tributary.protocol.types.Struct;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * OffsetCommit (key 8), versions 2–9 (v10 names topics by id: not served). Commits go through the
+ * {@link GroupCoordinator}, which validates member and generation (generation -1 only for an Empty or unknown
+ * group) and writes them to {@code __consumer_offsets}. Partitions of unknown topics get
+ * UNKNOWN_TOPIC_OR_PARTITION; metadata above offset.metadata.max.bytes gets OFFSET_METADATA_TOO_LARGE. The v2–4
+ * retention time is ignored (offsets do not expire yet).
+ */
+public final class OffsetCommitHandler implements ApiHandler {
+    private final BrokerContext broker;
+    private final GroupCoordinator coordinator;
+
+    public OffsetCommitHandler(BrokerContext broker, GroupCoordinator coordinator) {
+        this.broker = broker;
+        this.coordinator = coordinator;
+    }
+
+    @Override
+    public CompletableFuture<Response> handle(RequestContext ctx, Struct request) {
+        short version = ctx.apiVersion();
+        long now = broker.time().milliseconds();
+        Map<TopicPartition, CommittedOffset> offsets = new HashMap<>();
+        Map<TopicPartition, Errors> errors = new HashMap<>();
+        for (Struct t : request.getStructs("topics")) {
+            String topic = t.getString("name");
+            int partitions = broker.topics().get(topic).map(x -> x.partitions()).orElse(0);
+            for (Struct p : t.getStructs("partitions")) {
+                TopicPartition tp = new TopicPartition(topic, p.getInt32("partitionIndex"));
+                if (tp.partition() < 0 || tp.partition() >= partitions) {
+                    errors.put(tp, Errors.UNKNOWN_TOPIC_OR_PARTITION);
+                } else {
+                    offsets.put(tp, new CommittedOffset(p.getInt64("committedOffset"),
+                        version >= 6 ? p.getInt32("committedLeaderEpoch") : -1, p.getString("committedMetadata"), now));
+                }
+            }
+        }
+        if (!offsets.isEmpty()) {
+            errors.putAll(coordinator.commitOffsets(request.getString("groupId"),
+                request.getInt32("generationIdOrMemberEpoch"), request.getString("memberId"),
+                version >= 7 ? request.getString("groupInstanceId") : null, offsets));
+        }
+        Struct response = OffsetCommitResponse.SCHEMA.newStruct().set("throttleTimeMs", 0);
+        for (Struct t : request.getStructs("topics")) {
+            String topic = t.getString("name");
+            Struct rt = response.addElement("topics").set("name", topic);
+            for (Struct p : t.getStructs("partitions")) {
+                int partition = p.getInt32("partitionIndex");
+                Errors e = errors.getOrDefault(new TopicPartition(topic, partition), Errors.UNKNOWN_SERVER_ERROR);
+                rt.addElement("partitions").set("partitionIndex", partition).set("errorCode", e.code());
+            }
+        }
+        return CompletableFuture.completedFuture(Response.of(response));
+    }
+}
