@@ -4,7 +4,11 @@ import io.tributary.broker.cluster.TopicRegistry;
 import io.tributary.broker.group.GroupCoordinator;
 import io.tributary.broker.group.OffsetsTopicStore;
 import io.tributary.broker.handlers.CreatePartitionsHandler;
+import io.tributary.broker.handlers.DeleteGroupsHandler;
+import io.tributary.broker.handlers.DescribeGroupsHandler;
 import io.tributary.broker.handlers.FindCoordinatorHandler;
+import io.tributary.broker.handlers.ListGroupsHandler;
+import io.tributary.broker.handlers.OffsetDeleteHandler;
 import io.tributary.broker.handlers.HeartbeatHandler;
 import io.tributary.broker.handlers.JoinGroupHandler;
 import io.tributary.broker.handlers.LeaveGroupHandler;
@@ -111,7 +115,11 @@ public final class BrokerLite implements AutoCloseable {
             .register(ApiKey.HEARTBEAT, Versions.parse("0-4"), new HeartbeatHandler(groups))
             .register(ApiKey.LEAVE_GROUP, Versions.parse("0-5"), new LeaveGroupHandler(groups))
             .register(ApiKey.OFFSET_COMMIT, Versions.parse("2-9"), new OffsetCommitHandler(context, groups))
-            .register(ApiKey.OFFSET_FETCH, Versions.parse("1-9"), new OffsetFetchHandler(groups));
+            .register(ApiKey.OFFSET_FETCH, Versions.parse("1-9"), new OffsetFetchHandler(groups))
+            .register(ApiKey.LIST_GROUPS, Versions.parse("0-5"), new ListGroupsHandler(groups))
+            .register(ApiKey.DESCRIBE_GROUPS, Versions.parse("0-5"), new DescribeGroupsHandler(groups))
+            .register(ApiKey.DELETE_GROUPS, Versions.parse("0-2"), new DeleteGroupsHandler(groups))
+            .register(ApiKey.OFFSET_DELETE, Versions.parse("0"), new OffsetDeleteHandler(groups));
         BrokerConfig.HostPort listen = config.listener();
         NetworkServer server;
         try {
