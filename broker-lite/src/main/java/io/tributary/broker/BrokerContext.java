@@ -136,12 +136,17 @@ public final class BrokerContext {
         producerStates.remove(tp);
     }
 
-    /** Creates {@code topic} with the default partition count if auto-creation is on; returns whether it exists. */
+    /**
+     * Creates {@code topic} with the default partition count if auto-creation is on; returns whether it exists.
+     * The internal {@code __consumer_offsets} is never auto-created here: the group coordinator creates it, compacted,
+     * on the first offset commit.
+     */
     public boolean ensureTopic(String topic, boolean allowAutoCreate) {
         if (topics.get(topic).isPresent()) {
             return true;
         }
-        if (!allowAutoCreate || !config.autoCreateTopics()) {
+        if (!allowAutoCreate || !config.autoCreateTopics()
+            || topic.equals(io.tributary.broker.group.OffsetsTopicStore.TOPIC)) {
             return false;
         }
         try {

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * Per-partition errors: UNKNOWN_TOPIC_OR_PARTITION, INVALID_TOPIC_EXCEPTION, CORRUPT_MESSAGE, INVALID_RECORD,
  * MESSAGE_TOO_LARGE, KAFKA_STORAGE_ERROR; a bad acks value fails every partition with INVALID_REQUIRED_ACKS.
  * Idempotent producers: retries are answered with their original offset and sequence gaps are refused (see
- * {@link BrokerContext#appendProduced}). Not yet: transactions.
+ * {@link BrokerContext#appendProduced}). Clients may not write to the internal {@code __consumer_offsets} (INVALID_TOPIC_EXCEPTION).
+ * Not yet: transactions.
  */
 public final class ProduceHandler implements ApiHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ProduceHandler.class);
@@ -50,6 +51,10 @@ public final class ProduceHandler implements ApiHandler {
                         throw new TributaryException(Errors.INVALID_REQUIRED_ACKS, "acks must be -1, 0 or 1, got " + acks);
                     }
                     io.tributary.broker.cluster.TopicRegistry.validateName(topic);
+                    if (topic.equals(io.tributary.broker.group.OffsetsTopicStore.TOPIC)) {
+                        throw new TributaryException(Errors.INVALID_TOPIC_EXCEPTION, "cannot append to internal topic "
+                            + topic);
+                    }
                     broker.ensureTopic(topic, true);
                     Optional<PartitionLog> log = broker.partition(topic, partition);
                     if (log.isEmpty()) {
