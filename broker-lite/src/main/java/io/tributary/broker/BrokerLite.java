@@ -1,7 +1,9 @@
 package io.tributary.broker;
 
 import io.tributary.broker.cluster.TopicRegistry;
+import io.tributary.broker.group.GroupConfig;
 import io.tributary.broker.group.GroupCoordinator;
+import io.tributary.broker.group.OffsetManager;
 import io.tributary.broker.group.OffsetsTopicStore;
 import io.tributary.broker.handlers.CreatePartitionsHandler;
 import io.tributary.broker.handlers.DeleteGroupsHandler;
@@ -89,8 +91,11 @@ public final class BrokerLite implements AutoCloseable {
             raw.getLong("log.flush.offset.checkpoint.interval.ms"), raw.getBoolean("log.cleaner.enable"),
             raw.getLong("log.cleaner.backoff.ms"), raw.getLong("log.cleaner.dedupe.buffer.size")), topics::logConfig);
         BrokerContext context = new BrokerContext(config, time, logs, topics, clusterId, new ProducerIdBlock(firstDir));
-        GroupCoordinator groups = new GroupCoordinator(config.groupConfig(), time,
-            new OffsetsTopicStore(topics, logs, time, config.groupConfig().offsetsPartitions()));
+        GroupConfig groupConfig = config.groupConfig();
+        GroupCoordinator groups = new GroupCoordinator(groupConfig, time);
+        OffsetManager offsets = new OffsetManager(groups, groupConfig, time,
+            new OffsetsTopicStore(topics, logs, time, groupConfig.offsetsPartitions()));
+        offsets.load();
         groups.start(context.scheduler());
         context.groupCoordinator(groups);
         ApiRegistry apis = new ApiRegistry()
@@ -114,12 +119,12 @@ public final class BrokerLite implements AutoCloseable {
             .register(ApiKey.SYNC_GROUP, Versions.parse("0-5"), new SyncGroupHandler(groups))
             .register(ApiKey.HEARTBEAT, Versions.parse("0-4"), new HeartbeatHandler(groups))
             .register(ApiKey.LEAVE_GROUP, Versions.parse("0-5"), new LeaveGroupHandler(groups))
-            .register(ApiKey.OFFSET_COMMIT, Versions.parse("2-9"), new OffsetCommitHandler(context, groups))
-            .register(ApiKey.OFFSET_FETCH, Versions.parse("1-9"), new OffsetFetchHandler(groups))
+            .register(ApiKey.OFFSET_COMMIT, Versions.parse("2-9"), new OffsetCommitHandler(context, offsets))
+            .register(ApiKey.OFFSET_FETCH, Versions.parse("1-9"), new OffsetFetchHandler(offsets))
             .register(ApiKey.LIST_GROUPS, Versions.parse("0-5"), new ListGroupsHandler(groups))
             .register(ApiKey.DESCRIBE_GROUPS, Versions.parse("0-5"), new DescribeGroupsHandler(groups))
-            .register(ApiKey.DELETE_GROUPS, Versions.parse("0-2"), new DeleteGroupsHandler(groups))
-            .register(ApiKey.OFFSET_DELETE, Versions.parse("0"), new OffsetDeleteHandler(groups));
+            .register(ApiKey.DELETE_GROUPS, Versions.parse("0-2"), new DeleteGroupsHandler(offsets))
+            .register(ApiKey.OFFSET_DELETE, Versions.parse("0"), new OffsetDeleteHandler(offsets));
         BrokerConfig.HostPort listen = config.listener();
         NetworkServer server;
         try {

@@ -2,12 +2,7 @@ package io.tributary.broker.group;
 
 import io.tributary.common.Errors;
 import io.tributary.common.Time;
-import io.tributary.common.TopicPartition;
-import io.tributary.common.TributaryException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,15 +18,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The classic group coordinator of a single node: per group the state machine Empty → PreparingRebalance →
- * CompletingRebalance → Stable (→ Dead once deleted), member sessions, and committed offsets (kept in memory and
- * written through an {@link OffsetStore}).
+ * CompletingRebalance → Stable (→ Dead once deleted by {@link OffsetManager#deleteGroup}), member sessions, and
+ * ListGroups/DescribeGroups views. Committed offsets are handled by {@link OffsetManager}.
  *
  * <p>Every change to a group happens under that group's monitor; futures of delayed JoinGroup and SyncGroup
  * answers are completed after the monitor is released. Timeouts (sessions, rebalance timeout, the initial
  * rebalance delay, members that never rejoin after MEMBER_ID_REQUIRED) are evaluated by {@link #tick()}, which
  * {@link #start} schedules every 100 ms; unit tests call it directly after moving a mock clock.
  *
- * <p>Not yet: offset retention (offsets.retention.minutes), group.max.size, the KIP-848 consumer protocol, and
+ * <p>Not yet: group.max.size, the KIP-848 consumer protocol, and
  * static members that rejoin without a rebalance (a rejoining static member gets a new member id and the group
  * rebalances).
  */
@@ -42,14 +37,40 @@ public final class GroupCoordinator implements AutoCloseable {
 
     private final GroupConfig config;
     private final Time time;
-    private final OffsetStore store;
     private final ConcurrentHashMap<String, Group> groups = new ConcurrentHashMap<>();
     private volatile ScheduledFuture<?> ticker;
 
-    public GroupCoordinator(GroupConfig config, Time time, OffsetStore store) {
+    public GroupCoordinator(GroupConfig config, Time time) {
         this.config = config;
         this.time = time;
-        this.store = store;
+    }
+
+    /** The group, or null when unknown. */
+    Group group(String groupId) {
+        return groups.get(groupId);
+    }
+
+    /** The group, created Empty when unknown. */
+    Group groupOrCreate(String groupId) {
+        return groups.computeIfAbsent(groupId, Group::new);
+    }
+
+    /** Forgets a group that was just marked Dead (called under its lock). */
+    void remove(Group g) {
+        groups.remove(g.groupId, g);
+    }
+
+    /** Forgets groups without members or offsets (after loading). */
+    void removeUnused() {
+        groups.values().removeIf(g -> {
+            synchronized (g) {
+                return g.offsets.isEmpty() && g.members.isEmpty();
+            }
+        });
+    }
+
+    int groupCount() {
+        return groups.size();
     }
 
     /** What a JoinGroup asks for. {@code requireKnownMemberId} is true from JoinGroup v4 (KIP-394). */
@@ -80,9 +101,8 @@ public final class GroupCoordinator implements AutoCloseable {
                                     byte[] metadata, byte[] assignment) {
     }
 
-    /** Loads the committed offsets, then schedules {@link #tick()} on {@code scheduler}. */
+    /** Schedules {@link #tick()} on {@code scheduler}. */
     public void start(ScheduledExecutorService scheduler) {
-        load();
         ticker = scheduler.scheduleWithFixedDelay(() -> {
             try {
                 tick();
@@ -90,28 +110,6 @@ public final class GroupCoordinator implements AutoCloseable {
                 LOG.error("group coordinator tick failed", e);
             }
         }, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
-    }
-
-    /** Replays the offset store into memory (groups found there start Empty). */
-    public void load() {
-        int[] count = new int[1];
-        store.load((groupId, tp, offset) -> {
-            Group g = groups.computeIfAbsent(groupId, Group::new);
-            synchronized (g) {
-                if (offset == null) {
-                    g.offsets.remove(tp);
-                } else {
-                    g.offsets.put(tp, offset);
-                }
-            }
-            count[0]++;
-        });
-        groups.values().removeIf(g -> {
-            synchronized (g) {
-                return g.offsets.isEmpty() && g.members.isEmpty();
-            }
-        });
-        LOG.info("group coordinator loaded {} offset records of {} groups", count[0], groups.size());
     }
 
     @Override
@@ -404,6 +402,9 @@ public final class GroupCoordinator implements AutoCloseable {
                                               String groupInstanceId, String protocolType, String protocolName,
                                               Map<String, byte[]> assignments) {
         CompletableFuture<SyncResult> future = new CompletableFuture<>();
+        if (groupId == null || groupId.isEmpty()) {
+            return done(future, SyncResult.error(Errors.INVALID_GROUP_ID));
+        }
         Group g = groups.get(groupId);
         if (g == null) {
             return done(future, SyncResult.error(Errors.UNKNOWN_MEMBER_ID));
@@ -480,6 +481,9 @@ public final class GroupCoordinator implements AutoCloseable {
     // ---------------------------------------------------------------------------------------------- Heartbeat
 
     public Errors heartbeat(String groupId, int generationId, String memberId, String groupInstanceId) {
+        if (groupId == null || groupId.isEmpty()) {
+            return Errors.INVALID_GROUP_ID;
+        }
         Group g = groups.get(groupId);
         if (g == null) {
             return Errors.UNKNOWN_MEMBER_ID;
@@ -518,6 +522,9 @@ public final class GroupCoordinator implements AutoCloseable {
     // ---------------------------------------------------------------------------------------------- LeaveGroup
 
     public LeaveResult leave(String groupId, List<LeavingMember> leaving) {
+        if (groupId == null || groupId.isEmpty()) {
+            return new LeaveResult(Errors.INVALID_GROUP_ID, leaving.stream().map(l -> Errors.INVALID_GROUP_ID).toList());
+        }
         Group g = groups.get(groupId);
         List<Errors> errors = new ArrayList<>();
         if (g == null) {
@@ -596,7 +603,7 @@ public final class GroupCoordinator implements AutoCloseable {
     }
 
     /** FENCED_INSTANCE_ID when {@code instanceId} belongs to another member id. */
-    private static Errors checkInstance(Group g, String memberId, String instanceId) {
+    static Errors checkInstance(Group g, String memberId, String instanceId) {
         if (instanceId == null) {
             return Errors.NONE;
         }
@@ -624,138 +631,6 @@ public final class GroupCoordinator implements AutoCloseable {
                 tryCompleteJoin(g, after);
             }
             after.forEach(Runnable::run);
-        }
-    }
-
-    // ---------------------------------------------------------------------------------------------- offsets
-
-    /**
-     * OffsetCommit. Generation -1 (with any member id) commits as a "simple" group, allowed only when the group is
-     * Empty or unknown; otherwise the member and generation must be current and the group not CompletingRebalance.
-     * Returns the error of every partition.
-     */
-    public Map<TopicPartition, Errors> commitOffsets(String groupId, int generationId, String memberId,
-                                                     String groupInstanceId, Map<TopicPartition, CommittedOffset> offsets) {
-        Group g = groups.get(groupId);
-        if (g == null) {
-            if (generationId >= 0) {
-                return all(offsets.keySet(), Errors.ILLEGAL_GENERATION);
-            }
-            g = groups.computeIfAbsent(groupId, Group::new);
-        }
-        synchronized (g) {
-            Errors error = validateCommit(g, generationId, memberId, groupInstanceId);
-            if (error != Errors.NONE) {
-                return all(offsets.keySet(), error);
-            }
-            Map<TopicPartition, Errors> result = new HashMap<>();
-            Map<TopicPartition, CommittedOffset> accepted = new HashMap<>();
-            for (Map.Entry<TopicPartition, CommittedOffset> e : offsets.entrySet()) {
-                String md = e.getValue().metadata();
-                if (md != null && md.getBytes(StandardCharsets.UTF_8).length > config.maxMetadataBytes()) {
-                    result.put(e.getKey(), Errors.OFFSET_METADATA_TOO_LARGE);
-                } else {
-                    accepted.put(e.getKey(), e.getValue());
-                }
-            }
-            if (!accepted.isEmpty()) {
-                Errors written = Errors.NONE;
-                try {
-                    store.write(groupId, accepted);
-                    g.offsets.putAll(accepted);
-                } catch (TributaryException e) {
-                    LOG.error("group {}: writing {} offsets failed", groupId, accepted.size(), e);
-                    written = Errors.COORDINATOR_NOT_AVAILABLE;
-                }
-                for (TopicPartition tp : accepted.keySet()) {
-                    result.put(tp, written);
-                }
-            }
-            return result;
-        }
-    }
-
-    private Errors validateCommit(Group g, int generationId, String memberId, String instanceId) {
-        if (g.is(GroupState.DEAD)) {
-            return Errors.COORDINATOR_NOT_AVAILABLE;
-        }
-        if (generationId < 0 && g.is(GroupState.EMPTY)) {
-            return Errors.NONE;
-        }
-        Errors fenced = checkInstance(g, memberId, instanceId);
-        if (fenced != Errors.NONE) {
-            return fenced;
-        }
-        Member m = g.members.get(memberId);
-        if (m == null) {
-            return Errors.UNKNOWN_MEMBER_ID;
-        }
-        if (generationId != g.generationId) {
-            return Errors.ILLEGAL_GENERATION;
-        }
-        if (g.is(GroupState.COMPLETING_REBALANCE)) {
-            return Errors.REBALANCE_IN_PROGRESS;
-        }
-        m.sessionDeadlineMs = time.milliseconds() + m.sessionTimeoutMs;
-        return Errors.NONE;
-    }
-
-    private static Map<TopicPartition, Errors> all(Collection<TopicPartition> tps, Errors error) {
-        Map<TopicPartition, Errors> m = new HashMap<>();
-        tps.forEach(tp -> m.put(tp, error));
-        return m;
-    }
-
-    /** The committed offsets of {@code partitions} (all of the group's when null); absent entries have none. */
-    public Map<TopicPartition, CommittedOffset> fetchOffsets(String groupId, Collection<TopicPartition> partitions) {
-        Group g = groups.get(groupId);
-        if (g == null) {
-            return Map.of();
-        }
-        synchronized (g) {
-            if (partitions == null) {
-                return new HashMap<>(g.offsets);
-            }
-            Map<TopicPartition, CommittedOffset> m = new HashMap<>();
-            for (TopicPartition tp : partitions) {
-                CommittedOffset o = g.offsets.get(tp);
-                if (o != null) {
-                    m.put(tp, o);
-                }
-            }
-            return m;
-        }
-    }
-
-    /**
-     * OffsetDelete: removes committed offsets of a group. Only an Empty group may lose offsets here (a group with
-     * members gets GROUP_SUBSCRIBED_TO_TOPIC for every partition; the broker does not read subscriptions yet).
-     *
-     * @return the group-level error (GROUP_ID_NOT_FOUND, COORDINATOR_NOT_AVAILABLE) or per-partition errors
-     */
-    public Map<TopicPartition, Errors> deleteOffsets(String groupId, Collection<TopicPartition> partitions) {
-        Group g = groups.get(groupId);
-        if (g == null) {
-            throw new TributaryException(Errors.GROUP_ID_NOT_FOUND, "no group " + groupId);
-        }
-        synchronized (g) {
-            if (g.is(GroupState.DEAD)) {
-                throw new TributaryException(Errors.GROUP_ID_NOT_FOUND, "no group " + groupId);
-            }
-            if (!g.is(GroupState.EMPTY)) {
-                return all(partitions, Errors.GROUP_SUBSCRIBED_TO_TOPIC);
-            }
-            Map<TopicPartition, CommittedOffset> tombstones = new HashMap<>();
-            for (TopicPartition tp : partitions) {
-                if (g.offsets.containsKey(tp)) {
-                    tombstones.put(tp, null);
-                }
-            }
-            if (!tombstones.isEmpty()) {
-                store.write(groupId, tombstones);
-                tombstones.keySet().forEach(g.offsets::remove);
-            }
-            return all(partitions, Errors.NONE);
         }
     }
 
@@ -790,37 +665,6 @@ public final class GroupCoordinator implements AutoCloseable {
             }
             return new GroupDescription(groupId, g.state, g.protocolType == null ? "" : g.protocolType,
                 g.is(GroupState.PREPARING_REBALANCE) || g.protocolName == null ? "" : g.protocolName, members);
-        }
-    }
-
-    /** DeleteGroups for one group: only an Empty group can go (NON_EMPTY_GROUP otherwise); its offsets are deleted. */
-    public Errors deleteGroup(String groupId) {
-        Group g = groups.get(groupId);
-        if (g == null) {
-            return Errors.GROUP_ID_NOT_FOUND;
-        }
-        synchronized (g) {
-            if (g.is(GroupState.DEAD)) {
-                return Errors.GROUP_ID_NOT_FOUND;
-            }
-            if (!g.is(GroupState.EMPTY) || !g.pendingMembers.isEmpty()) {
-                return Errors.NON_EMPTY_GROUP;
-            }
-            if (!g.offsets.isEmpty()) {
-                Map<TopicPartition, CommittedOffset> tombstones = new HashMap<>();
-                g.offsets.keySet().forEach(tp -> tombstones.put(tp, null));
-                try {
-                    store.write(groupId, tombstones);
-                } catch (TributaryException e) {
-                    LOG.error("group {}: deleting offsets failed", groupId, e);
-                    return Errors.COORDINATOR_NOT_AVAILABLE;
-                }
-                g.offsets.clear();
-            }
-            g.state = GroupState.DEAD;
-            groups.remove(groupId, g);
-            LOG.info("group {} deleted", groupId);
-            return Errors.NONE;
         }
     }
 

@@ -1,6 +1,6 @@
 package io.tributary.broker.handlers;
 
-import io.tributary.broker.group.GroupCoordinator;
+import io.tributary.broker.group.OffsetManager;
 import io.tributary.broker.network.ApiHandler;
 import io.tributary.broker.network.RequestContext;
 import io.tributary.broker.network.Response;
@@ -14,10 +14,10 @@ import java.util.concurrent.CompletableFuture;
  * {@code __consumer_offsets}). A group with members gets NON_EMPTY_GROUP, an unknown one GROUP_ID_NOT_FOUND.
  */
 public final class DeleteGroupsHandler implements ApiHandler {
-    private final GroupCoordinator coordinator;
+    private final OffsetManager offsets;
 
-    public DeleteGroupsHandler(GroupCoordinator coordinator) {
-        this.coordinator = coordinator;
+    public DeleteGroupsHandler(OffsetManager offsets) {
+        this.offsets = offsets;
     }
 
     @Override
@@ -26,7 +26,7 @@ public final class DeleteGroupsHandler implements ApiHandler {
             .set("results", new ArrayList<Struct>());
         for (String groupId : request.<String>getArray("groupsNames")) {
             response.addElement("results").set("groupId", groupId)
-                .set("errorCode", coordinator.deleteGroup(groupId).code());
+                .set("errorCode", offsets.deleteGroup(groupId).code());
         }
         return CompletableFuture.completedFuture(Response.of(response));
     }

@@ -1,6 +1,6 @@
 package io.tributary.broker.handlers;
 
-import io.tributary.broker.group.GroupCoordinator;
+import io.tributary.broker.group.OffsetManager;
 import io.tributary.broker.network.ApiHandler;
 import io.tributary.broker.network.RequestContext;
 import io.tributary.broker.network.Response;
@@ -20,10 +20,10 @@ import java.util.concurrent.CompletableFuture;
  * here every partition of a non-empty group answers GROUP_SUBSCRIBED_TO_TOPIC.
  */
 public final class OffsetDeleteHandler implements ApiHandler {
-    private final GroupCoordinator coordinator;
+    private final OffsetManager offsets;
 
-    public OffsetDeleteHandler(GroupCoordinator coordinator) {
-        this.coordinator = coordinator;
+    public OffsetDeleteHandler(OffsetManager offsets) {
+        this.offsets = offsets;
     }
 
     @Override
@@ -38,7 +38,7 @@ public final class OffsetDeleteHandler implements ApiHandler {
             .set("topics", new ArrayList<Struct>());
         Map<TopicPartition, Errors> errors;
         try {
-            errors = coordinator.deleteOffsets(request.getString("groupId"), partitions);
+            errors = offsets.deleteOffsets(request.getString("groupId"), partitions);
         } catch (TributaryException e) {
             response.set("errorCode", e.error().code());
             return CompletableFuture.completedFuture(Response.of(response));

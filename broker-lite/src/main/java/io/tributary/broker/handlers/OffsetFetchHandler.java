@@ -1,7 +1,7 @@
 package io.tributary.broker.handlers;
 
 import io.tributary.broker.group.CommittedOffset;
-import io.tributary.broker.group.GroupCoordinator;
+import io.tributary.broker.group.OffsetManager;
 import io.tributary.broker.network.ApiHandler;
 import io.tributary.broker.network.RequestContext;
 import io.tributary.broker.network.Response;
@@ -22,10 +22,10 @@ import java.util.concurrent.CompletableFuture;
  * offsets. Offsets are loaded synchronously at start-up, so COORDINATOR_LOAD_IN_PROGRESS is never returned.
  */
 public final class OffsetFetchHandler implements ApiHandler {
-    private final GroupCoordinator coordinator;
+    private final OffsetManager offsets;
 
-    public OffsetFetchHandler(GroupCoordinator coordinator) {
-        this.coordinator = coordinator;
+    public OffsetFetchHandler(OffsetManager offsets) {
+        this.offsets = offsets;
     }
 
     @Override
@@ -36,20 +36,20 @@ public final class OffsetFetchHandler implements ApiHandler {
             for (Struct g : request.getStructs("groups")) {
                 Struct rg = response.addElement("groups").set("groupId", g.getString("groupId"))
                     .set("errorCode", Errors.NONE.code()).set("topics", new ArrayList<Struct>());
-                fill(g.getString("groupId"), g.getStructs("topics"), rg, "partitions", version);
+                fill(g.getString("groupId"), g.getStructs("topics"), rg);
             }
         } else {
             response.set("errorCode", Errors.NONE.code()).set("topics", new ArrayList<Struct>());
-            fill(request.getString("groupId"), request.getStructs("topics"), response, "partitions", version);
+            fill(request.getString("groupId"), request.getStructs("topics"), response);
         }
         return CompletableFuture.completedFuture(Response.of(response));
     }
 
     /** Adds the answer for one group's request topics (null: everything committed) to {@code out}. */
-    private void fill(String groupId, List<Struct> topics, Struct out, String partitionsField, short version) {
+    private void fill(String groupId, List<Struct> topics, Struct out) {
         Map<String, Map<Integer, CommittedOffset>> byTopic = new TreeMap<>();
         if (topics == null) {
-            coordinator.fetchOffsets(groupId, null).forEach((tp, o) ->
+            offsets.fetchOffsets(groupId, null).forEach((tp, o) ->
                 byTopic.computeIfAbsent(tp.topic(), k -> new TreeMap<>()).put(tp.partition(), o));
         } else {
             List<TopicPartition> wanted = new ArrayList<>();
@@ -58,7 +58,7 @@ public final class OffsetFetchHandler implements ApiHandler {
                     wanted.add(new TopicPartition(t.getString("name"), p));
                 }
             }
-            Map<TopicPartition, CommittedOffset> found = coordinator.fetchOffsets(groupId, wanted);
+            Map<TopicPartition, CommittedOffset> found = offsets.fetchOffsets(groupId, wanted);
             for (TopicPartition tp : wanted) {
                 byTopic.computeIfAbsent(tp.topic(), k -> new TreeMap<>()).put(tp.partition(), found.get(tp));
             }
@@ -67,7 +67,7 @@ public final class OffsetFetchHandler implements ApiHandler {
             Struct rt = out.addElement("topics").set("name", t.getKey());
             for (Map.Entry<Integer, CommittedOffset> p : t.getValue().entrySet()) {
                 CommittedOffset o = p.getValue();
-                rt.addElement(partitionsField).set("partitionIndex", p.getKey())
+                rt.addElement("partitions").set("partitionIndex", p.getKey())
                     .set("committedOffset", o == null ? -1L : o.offset())
                     .set("committedLeaderEpoch", o == null ? -1 : o.leaderEpoch())
                     .set("metadata", o == null || o.metadata() == null ? "" : o.metadata())

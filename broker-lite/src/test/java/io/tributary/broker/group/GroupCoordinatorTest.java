@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
-/** The classic group state machine on a mock clock ({@link GroupCoordinator#tick()} is called by hand). */
+/** The classic group state machine and offset commit checks on a mock clock ({@link GroupCoordinator#tick()} is called by hand). */
 class GroupCoordinatorTest {
     private static final int SESSION = 10_000;
     private static final int REBALANCE = 30_000;
@@ -20,7 +20,9 @@ class GroupCoordinatorTest {
 
     private final MockTime time = new MockTime();
     private GroupCoordinator coordinator = new GroupCoordinator(GroupConfig.defaults().withInitialRebalanceDelayMs(0),
-        time, OffsetStore.NONE);
+        time);
+    private final OffsetManager offsets = new OffsetManager(coordinator, GroupConfig.defaults(), time,
+        OffsetStore.NONE);
 
     private static List<JoinProtocol> protocols(String... names) {
         return java.util.Arrays.stream(names)
@@ -49,7 +51,7 @@ class GroupCoordinatorTest {
     }
 
     private Map<TopicPartition, Errors> commit(int generation, String memberId, long offset) {
-        return coordinator.commitOffsets(GROUP, generation, memberId, null,
+        return offsets.commitOffsets(GROUP, generation, memberId, null,
             Map.of(TP, new CommittedOffset(offset, -1, "", time.milliseconds())));
     }
 
@@ -115,7 +117,7 @@ class GroupCoordinatorTest {
 
     @Test
     void aNewEmptyGroupWaitsTheInitialRebalanceDelay() {
-        coordinator = new GroupCoordinator(GroupConfig.defaults(), time, OffsetStore.NONE);
+        coordinator = new GroupCoordinator(GroupConfig.defaults(), time);
         CompletableFuture<JoinResult> pending = newMember();
         coordinator.tick();
         assertThat(pending).isNotDone();
@@ -274,32 +276,32 @@ class GroupCoordinatorTest {
         assertThat(commit(a.generationId(), "stranger", 100)).containsEntry(TP, Errors.UNKNOWN_MEMBER_ID);
         assertThat(commit(a.generationId() + 1, a.memberId(), 100)).containsEntry(TP, Errors.ILLEGAL_GENERATION);
         assertThat(commit(-1, "", 100)).containsEntry(TP, Errors.UNKNOWN_MEMBER_ID); // the group is not Empty
-        assertThat(coordinator.fetchOffsets(GROUP, List.of(TP)).get(TP).offset()).isEqualTo(7);
+        assertThat(offsets.fetchOffsets(GROUP, List.of(TP)).get(TP).offset()).isEqualTo(7);
     }
 
     @Test
     void simpleCommitsNeedAnEmptyOrUnknownGroupAndMetadataIsLimited() {
-        assertThat(coordinator.commitOffsets("other", 3, "m", null, Map.of(TP, new CommittedOffset(1, -1, "", 0))))
+        assertThat(offsets.commitOffsets("other", 3, "m", null, Map.of(TP, new CommittedOffset(1, -1, "", 0))))
             .containsEntry(TP, Errors.ILLEGAL_GENERATION);
-        assertThat(coordinator.fetchOffsets("other", null)).isEmpty();
+        assertThat(offsets.fetchOffsets("other", null)).isEmpty();
 
         assertThat(commit(-1, "", 42)).containsEntry(TP, Errors.NONE);
-        assertThat(coordinator.fetchOffsets(GROUP, null)).containsOnlyKeys(TP);
+        assertThat(offsets.fetchOffsets(GROUP, null)).containsOnlyKeys(TP);
         assertThat(coordinator.state(GROUP)).contains(GroupState.EMPTY);
 
         String big = "x".repeat(4097);
-        assertThat(coordinator.commitOffsets(GROUP, -1, "", null, Map.of(TP, new CommittedOffset(50, -1, big, 0))))
+        assertThat(offsets.commitOffsets(GROUP, -1, "", null, Map.of(TP, new CommittedOffset(50, -1, big, 0))))
             .containsEntry(TP, Errors.OFFSET_METADATA_TOO_LARGE);
-        assertThat(coordinator.fetchOffsets(GROUP, List.of(TP)).get(TP).offset()).isEqualTo(42);
+        assertThat(offsets.fetchOffsets(GROUP, List.of(TP)).get(TP).offset()).isEqualTo(42);
     }
 
     @Test
     void onlyEmptyGroupsCanBeDeleted() {
         JoinResult a = newMember().join();
-        assertThat(coordinator.deleteGroup(GROUP)).isEqualTo(Errors.NON_EMPTY_GROUP);
+        assertThat(offsets.deleteGroup(GROUP)).isEqualTo(Errors.NON_EMPTY_GROUP);
         coordinator.leave(GROUP, List.of(new GroupCoordinator.LeavingMember(a.memberId(), null)));
-        assertThat(coordinator.deleteGroup(GROUP)).isEqualTo(Errors.NONE);
+        assertThat(offsets.deleteGroup(GROUP)).isEqualTo(Errors.NONE);
         assertThat(coordinator.state(GROUP)).isEmpty();
-        assertThat(coordinator.deleteGroup(GROUP)).isEqualTo(Errors.GROUP_ID_NOT_FOUND);
+        assertThat(offsets.deleteGroup(GROUP)).isEqualTo(Errors.GROUP_ID_NOT_FOUND);
     }
 }
