@@ -14,6 +14,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
+import io.tributary.broker.group.GroupCoordinator;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -91,10 +92,10 @@ class ConsumerGroupInteropTest {
         volatile boolean running = true;
         final Thread thread;
 
-        GroupMember(String group, String topic, ConcurrentLinkedQueue<String> processed) {
+        GroupMember(Properties props, String topic, ConcurrentLinkedQueue<String> processed) {
             this.processed = processed;
-            KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProps(group),
-                new StringDeserializer(), new StringDeserializer());
+            KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new StringDeserializer());
             thread = new Thread(() -> {
                 try (consumer) {
                     consumer.subscribe(List.of(topic));
@@ -122,7 +123,11 @@ class ConsumerGroupInteropTest {
     }
 
     private GroupMember member(String group, String topic, ConcurrentLinkedQueue<String> processed) {
-        GroupMember m = new GroupMember(group, topic, processed);
+        return member(consumerProps(group), topic, processed);
+    }
+
+    private GroupMember member(Properties props, String topic, ConcurrentLinkedQueue<String> processed) {
+        GroupMember m = new GroupMember(props, topic, processed);
         members.add(m);
         return m;
     }
@@ -167,6 +172,42 @@ class ConsumerGroupInteropTest {
             expected.add("v" + i);
         }
         assertThat(new HashSet<>(all)).isEqualTo(expected);
+    }
+
+    @Test
+    void cooperativeStickyMembersSplitTheTopic() throws Exception {
+        broker = startBroker();
+        createTopic("coop", 4);
+        Properties props = consumerProps("cooperative");
+        props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+            "org.apache.kafka.clients.consumer.CooperativeStickyAssignor");
+        ConcurrentLinkedQueue<String> processed = new ConcurrentLinkedQueue<>();
+        GroupMember a = member(props, "coop", processed);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertSplit(List.of(a), 4));
+        GroupMember b = member(props, "coop", processed);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertSplit(List.of(a, b), 4));
+        assertThat(broker.context().groupCoordinator().describeGroup("cooperative").protocolName())
+            .isEqualTo("cooperative-sticky");
+    }
+
+    @Test
+    void aStaticMemberThatRestartsGetsAShareAgain() throws Exception {
+        broker = startBroker();
+        createTopic("static", 4);
+        ConcurrentLinkedQueue<String> processed = new ConcurrentLinkedQueue<>();
+        Properties first = consumerProps("statics");
+        first.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "first");
+        Properties second = consumerProps("statics");
+        second.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "second");
+        GroupMember a = member(first, "static", processed);
+        GroupMember b = member(second, "static", processed);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertSplit(List.of(a, b), 4));
+
+        b.stop(); // a static member sends no LeaveGroup; its replacement takes over the instance id
+        GroupMember b2 = member(second, "static", processed);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertSplit(List.of(a, b2), 4));
+        assertThat(broker.context().groupCoordinator().describeGroup("statics").members())
+            .extracting(GroupCoordinator.MemberDescription::groupInstanceId).containsExactlyInAnyOrder("first", "second");
     }
 
     @Test
