@@ -28,6 +28,8 @@ final class Group {
     /** While a new group waits group.initial.rebalance.delay.ms: joining completes no earlier than this. */
     long initialDelayUntilMs = -1;
     long rebalanceStartedMs;
+    /** In CompletingRebalance: members that have not sent SyncGroup by then are removed. */
+    long syncDeadlineMs;
 
     Group(String groupId) {
         this.groupId = groupId;

@@ -293,6 +293,9 @@ public final class GroupCoordinator implements AutoCloseable {
         if (g.is(GroupState.COMPLETING_REBALANCE)) {
             for (Member m : g.members.values()) {
                 m.assignment = EMPTY;
+                if (m.awaitingSync != null) { // it waited in SyncGroup: give it a full session to rejoin
+                    m.sessionDeadlineMs = Math.max(m.sessionDeadlineMs, now + m.sessionTimeoutMs);
+                }
                 failSync(m, Errors.REBALANCE_IN_PROGRESS, after);
             }
         }
@@ -343,6 +346,7 @@ public final class GroupCoordinator implements AutoCloseable {
             g.leaderId = g.members.keySet().iterator().next();
         }
         g.state = GroupState.COMPLETING_REBALANCE;
+        g.syncDeadlineMs = now + g.maxRebalanceTimeoutMs();
         LOG.info("group {}: generation {} with {} members, protocol {}, leader {}", g.groupId, g.generationId,
             g.members.size(), g.protocolName, g.leaderId);
         for (Member m : g.members.values()) {
@@ -466,6 +470,7 @@ public final class GroupCoordinator implements AutoCloseable {
                             SyncResult result = new SyncResult(Errors.NONE, g.protocolType, g.protocolName,
                                 each.assignment);
                             each.awaitingSync = null;
+                            each.sessionDeadlineMs = time.milliseconds() + each.sessionTimeoutMs;
                             after.add(() -> f.complete(result));
                         }
                     }
@@ -613,7 +618,12 @@ public final class GroupCoordinator implements AutoCloseable {
 
     // ---------------------------------------------------------------------------------------------- timeouts
 
-    /** Expires sessions, MEMBER_ID_REQUIRED reservations, initial delays and rebalance timeouts that are due. */
+    /**
+     * Expires what is due: sessions (of members not waiting in JoinGroup or SyncGroup), MEMBER_ID_REQUIRED
+     * reservations, the initial rebalance delay, the rebalance timeout of PreparingRebalance (members that did not
+     * rejoin are removed) and of CompletingRebalance (members that sent no SyncGroup, e.g. a silent leader, are
+     * removed, which starts a new rebalance).
+     */
     public void tick() {
         for (Group g : groups.values()) {
             List<Runnable> after = new ArrayList<>();
@@ -623,8 +633,16 @@ public final class GroupCoordinator implements AutoCloseable {
                     tryCompleteJoin(g, after);
                 }
                 for (Member m : new ArrayList<>(g.members.values())) {
-                    if (m.awaitingJoin == null && m.sessionDeadlineMs <= now && g.members.containsKey(m.memberId)) {
+                    if (m.awaitingJoin == null && m.awaitingSync == null && m.sessionDeadlineMs <= now
+                        && g.members.containsKey(m.memberId)) {
                         LOG.info("group {}: session of member {} expired", g.groupId, m.memberId);
+                        removeMember(g, m, after);
+                    }
+                }
+                if (g.is(GroupState.COMPLETING_REBALANCE) && now >= g.syncDeadlineMs) {
+                    List<Member> silent = g.members.values().stream().filter(m -> m.awaitingSync == null).toList();
+                    for (Member m : silent) {
+                        LOG.info("group {}: member {} sent no SyncGroup in time and is removed", g.groupId, m.memberId);
                         removeMember(g, m, after);
                     }
                 }

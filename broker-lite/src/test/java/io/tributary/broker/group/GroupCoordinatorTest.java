@@ -234,6 +234,30 @@ class GroupCoordinatorTest {
     }
 
     @Test
+    void aLeaderThatNeverSyncsIsRemovedAfterTheRebalanceTimeout() {
+        JoinResult a = newMember().join();
+        syncLeader(a, Map.of());
+        CompletableFuture<JoinResult> bJoin = newMember();
+        JoinResult a2 = join(a.memberId()).join();
+        JoinResult b2 = bJoin.join();
+        CompletableFuture<SyncResult> followerSync = coordinator.sync(GROUP, b2.generationId(), b2.memberId(), null,
+            null, null, Map.of());
+        time.sleep(REBALANCE - 1);
+        assertThat(coordinator.heartbeat(GROUP, a2.generationId(), a2.memberId(), null)).isEqualTo(Errors.NONE);
+        coordinator.tick();
+        assertThat(followerSync).isNotDone(); // b waits in SyncGroup: its session does not run out meanwhile
+        time.sleep(1);
+        coordinator.tick();
+        assertThat(followerSync.join().error()).isEqualTo(Errors.REBALANCE_IN_PROGRESS);
+        assertThat(coordinator.state(GROUP)).contains(GroupState.PREPARING_REBALANCE);
+        time.sleep(SESSION - 1); // b gets a whole session to rejoin after its SyncGroup failed
+        coordinator.tick();
+        JoinResult b3 = join(b2.memberId()).join();
+        assertThat(b3.leader()).isEqualTo(b2.memberId());
+        assertThat(b3.members()).extracting(JoinResult.MemberInfo::memberId).containsExactly(b2.memberId());
+    }
+
+    @Test
     void leaveGroupRemovesMembersAndRebalances() {
         JoinResult[] ab = twoStableMembers();
         GroupCoordinator.LeaveResult left = coordinator.leave(GROUP, List.of(
