@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
  * rebalance delay, members that never rejoin after MEMBER_ID_REQUIRED) are evaluated by {@link #tick()}, which
  * {@link #start} schedules every 100 ms; unit tests call it directly after moving a mock clock.
  *
+ * <p>Membership is kept in memory only: after a restart groups start Empty and members rejoin.
+ *
  * <p>Not yet: group.max.size, the KIP-848 consumer protocol, and
  * static members that rejoin without a rebalance (a rejoining static member gets a new member id and the group
  * rebalances).

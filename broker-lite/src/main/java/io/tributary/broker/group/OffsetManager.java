@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * Committed offsets of the classic groups of a {@link GroupCoordinator}: OffsetCommit validation against the
  * group's members and generation, OffsetFetch, OffsetDelete and DeleteGroups. Offsets live in each group (under its
  * lock) and are written through an {@link OffsetStore} before they are applied; {@link #load()} replays the store.
- * Not yet: offset retention (offsets.retention.minutes).
+ * Not yet: offset retention (offsets.retention.minutes) and removing the offsets of deleted topics.
  */
 public final class OffsetManager {
     private static final Logger LOG = LoggerFactory.getLogger(OffsetManager.class);
