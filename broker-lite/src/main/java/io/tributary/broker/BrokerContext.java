@@ -26,6 +26,7 @@ public final class BrokerContext {
         new java.util.concurrent.ConcurrentHashMap<>();
     private volatile BrokerConfig.HostPort advertised;
     private volatile io.tributary.broker.group.GroupCoordinator groupCoordinator;
+    private volatile io.tributary.broker.group.OffsetManager groupOffsets;
 
     BrokerContext(BrokerConfig config, Time time, LogStore logs, TopicRegistry topics, String clusterId,
                   ProducerIdBlock producerIds) {
@@ -76,6 +77,15 @@ public final class BrokerContext {
 
     void groupCoordinator(io.tributary.broker.group.GroupCoordinator coordinator) {
         this.groupCoordinator = coordinator;
+    }
+
+    /** The committed offsets of the consumer groups. */
+    public io.tributary.broker.group.OffsetManager groupOffsets() {
+        return groupOffsets;
+    }
+
+    void groupOffsets(io.tributary.broker.group.OffsetManager offsets) {
+        this.groupOffsets = offsets;
     }
 
     public DataArrival arrivals() {

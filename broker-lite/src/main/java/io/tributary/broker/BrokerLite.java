@@ -98,6 +98,7 @@ public final class BrokerLite implements AutoCloseable {
         offsets.load();
         groups.start(context.scheduler());
         context.groupCoordinator(groups);
+        context.groupOffsets(offsets);
         ApiRegistry apis = new ApiRegistry()
             .registerApiVersions(Versions.parse("0-4"))
             .register(ApiKey.METADATA, Versions.parse("0-12"), new MetadataHandler(context))

@@ -103,6 +103,25 @@ class ConsumerGroupAdminInteropTest {
     }
 
     @Test
+    void deletingATopicDeletesItsCommittedOffsets() throws Exception {
+        admin.createTopics(List.of(new NewTopic("doomed", 1, (short) 1))).all().get();
+        TopicPartition doomed = new TopicPartition("doomed", 0);
+        TopicPartition kept = new TopicPartition("adm", 1);
+        admin.alterConsumerGroupOffsets("keepers", Map.of(doomed, new OffsetAndMetadata(3), kept,
+            new OffsetAndMetadata(4))).all().get();
+        admin.deleteTopics(List.of("doomed")).all().get();
+        assertThat(admin.listConsumerGroupOffsets("keepers").partitionsToOffsetAndMetadata().get())
+            .containsOnlyKeys(kept);
+
+        admin.close();
+        broker.close();
+        broker = BrokerLite.start(Map.of("listeners", "PLAINTEXT://127.0.0.1:0", "log.dirs", dir.toString()));
+        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
+        assertThat(admin.listConsumerGroupOffsets("keepers").partitionsToOffsetAndMetadata().get())
+            .containsExactly(Map.entry(kept, new OffsetAndMetadata(4)));
+    }
+
+    @Test
     void theOffsetsTopicIsListedAsInternal() throws Exception {
         admin.alterConsumerGroupOffsets("simple", Map.of(new TopicPartition("adm", 0), new OffsetAndMetadata(1)))
             .all().get();

@@ -71,6 +71,11 @@ public final class GroupCoordinator implements AutoCloseable {
         });
     }
 
+    /** Every group (a weakly consistent view). */
+    java.util.Collection<Group> allGroups() {
+        return groups.values();
+    }
+
     int groupCount() {
         return groups.size();
     }

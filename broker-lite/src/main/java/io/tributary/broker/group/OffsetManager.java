@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * Committed offsets of the classic groups of a {@link GroupCoordinator}: OffsetCommit validation against the
  * group's members and generation, OffsetFetch, OffsetDelete and DeleteGroups. Offsets live in each group (under its
  * lock) and are written through an {@link OffsetStore} before they are applied; {@link #load()} replays the store.
- * Not yet: offset retention (offsets.retention.minutes) and removing the offsets of deleted topics.
+ * Offsets of a deleted topic are removed ({@link #removeOffsetsOfTopic}). Not yet: offset retention
+ * (offsets.retention.minutes).
  */
 public final class OffsetManager {
     private static final Logger LOG = LoggerFactory.getLogger(OffsetManager.class);
@@ -210,5 +211,31 @@ public final class OffsetManager {
             LOG.info("group {} deleted", groupId);
             return Errors.NONE;
         }
+    }
+
+    /** Deletes every group's committed offsets of a deleted topic (tombstones first); returns how many went. */
+    public int removeOffsetsOfTopic(String topic) {
+        int removed = 0;
+        for (Group g : groups.allGroups()) {
+            synchronized (g) {
+                Map<TopicPartition, CommittedOffset> tombstones = new HashMap<>();
+                g.offsets.keySet().stream().filter(tp -> tp.topic().equals(topic)).forEach(tp -> tombstones.put(tp, null));
+                if (tombstones.isEmpty()) {
+                    continue;
+                }
+                try {
+                    store.write(g.groupId, tombstones);
+                } catch (TributaryException e) {
+                    LOG.error("group {}: deleting offsets of topic {} failed", g.groupId, topic, e);
+                    continue;
+                }
+                tombstones.keySet().forEach(g.offsets::remove);
+                removed += tombstones.size();
+            }
+        }
+        if (removed > 0) {
+            LOG.info("removed {} committed offsets of deleted topic {}", removed, topic);
+        }
+        return removed;
     }
 }

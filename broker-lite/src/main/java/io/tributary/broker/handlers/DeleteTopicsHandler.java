@@ -17,7 +17,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * DeleteTopics (key 20), versions 1–6: by name (v1–5) or by name or id (v6). Removes the topic and the files of
- * its partitions. Unknown names are UNKNOWN_TOPIC_OR_PARTITION, unknown ids UNKNOWN_TOPIC_ID.
+ * its partitions and the offsets groups committed for it. Unknown names are UNKNOWN_TOPIC_OR_PARTITION, unknown
+ * ids UNKNOWN_TOPIC_ID.
  */
 public final class DeleteTopicsHandler implements ApiHandler {
     private final BrokerContext broker;
@@ -55,6 +56,9 @@ public final class DeleteTopicsHandler implements ApiHandler {
                 for (int p = 0; p < t.partitions(); p++) {
                     broker.logs().delete(new TopicPartition(t.name(), p));
                     broker.forgetPartition(new TopicPartition(t.name(), p));
+                }
+                if (broker.groupOffsets() != null) {
+                    broker.groupOffsets().removeOffsetsOfTopic(t.name());
                 }
                 result.set("errorCode", Errors.NONE.code());
             } catch (IOException e) {
