@@ -15,6 +15,8 @@ import io.tributary.record.RecordBatchBuilder;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -30,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * key   v1: int16 version=1, string group, string topic, int32 partition
  * value v1: int16 version=1, int64 offset, int32 leaderEpoch, nullable string metadata, int64 commitTimestampMs
  * </pre>
- * A null value (tombstone) deletes the key. Records with other key or value versions are skipped on load.
+ * A null value (tombstone) deletes the key. Records with other key or value versions are skipped on load. One
+ * commit is one append (split into batches of at most about 256 KiB), so it is written entirely or not at all.
  */
 public final class OffsetsTopicStore implements OffsetStore {
     /** The internal topic's name. */
@@ -39,6 +42,10 @@ public final class OffsetsTopicStore implements OffsetStore {
     private static final short KEY_VERSION = 1;
     private static final short VALUE_VERSION = 1;
     private static final int READ_BYTES = 1 << 20;
+    /** Large commits are split into batches of about this size, well below the default max.message.bytes. */
+    private static final int MAX_BATCH_BYTES = 256 * 1024;
+    /** A generous bound of a record's framing (varints, attributes, deltas). */
+    private static final int RECORD_OVERHEAD = 32;
 
     private final TopicRegistry topics;
     private final LogStore logs;
@@ -67,12 +74,26 @@ public final class OffsetsTopicStore implements OffsetStore {
         TopicPartition tp = new TopicPartition(TOPIC, partitionFor(groupId, topic.partitions()));
         PartitionLog log = logs.getOrCreate(tp, topics.logConfig(TOPIC));
         long now = time.milliseconds();
+        List<ByteBuffer> batches = new ArrayList<>();
         RecordBatchBuilder batch = new RecordBatchBuilder(0);
+        int batchBytes = 0;
         for (Map.Entry<TopicPartition, CommittedOffset> e : offsets.entrySet()) {
             CommittedOffset o = e.getValue();
-            batch.append(now, key(groupId, e.getKey()), o == null ? null : value(o));
+            byte[] key = key(groupId, e.getKey());
+            byte[] value = o == null ? null : value(o);
+            int size = key.length + (value == null ? 0 : value.length) + RECORD_OVERHEAD;
+            if (batchBytes > 0 && batchBytes + size > MAX_BATCH_BYTES) {
+                batches.add(batch.build());
+                batch = new RecordBatchBuilder(0);
+                batchBytes = 0;
+            }
+            batch.append(now, key, value);
+            batchBytes += size;
         }
-        log.append(batch.build());
+        batches.add(batch.build());
+        ByteBuffer all = ByteBuffer.allocate(batches.stream().mapToInt(ByteBuffer::remaining).sum());
+        batches.forEach(all::put);
+        log.append(all.flip()); // one append: all batches or none
     }
 
     private synchronized TopicRegistry.Topic ensureTopic() {

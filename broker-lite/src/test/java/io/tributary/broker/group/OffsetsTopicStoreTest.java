@@ -74,6 +74,20 @@ class OffsetsTopicStoreTest {
     }
 
     @Test
+    void aCommitLargerThanOneBatchIsSplit() throws Exception {
+        Map<TopicPartition, CommittedOffset> many = new HashMap<>();
+        for (int p = 0; p < 5_000; p++) {
+            many.put(new TopicPartition("wide", p), new CommittedOffset(p, -1, "m".repeat(300), 1));
+        }
+        try (Stores s = open()) {
+            s.store().write("big", many);
+        }
+        try (Stores s = open()) {
+            assertThat(replay(s.store()).get("big")).isEqualTo(many);
+        }
+    }
+
+    @Test
     void groupsMapToPartitionsLikeKafka() {
         assertThat("polygenelubricants".hashCode()).isEqualTo(Integer.MIN_VALUE);
         assertThat(OffsetsTopicStore.partitionFor("polygenelubricants", 50)).isZero();
