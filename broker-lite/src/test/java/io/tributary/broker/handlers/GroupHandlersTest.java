@@ -139,4 +139,69 @@ class GroupHandlersTest {
         assertThat(resp.getString("memberId")).startsWith("tester-");
         assertThat(resp.getString("protocolName")).isNull();
     }
+
+    /** Encodes a request at {@code version} and decodes it, as the broker receives it. */
+    private static Struct sent(ApiKey api, int version, Struct body) {
+        return api.requestSchema().read(api.requestSchema().write(body, (short) version), (short) version);
+    }
+
+    /** The versions kafkajs 2.2.4 and librdkafka 2.x use: JoinGroup 5, SyncGroup/Heartbeat 3, LeaveGroup 1. */
+    @Test
+    void aWholeGroupLifecycleAtTheVersionsOfOlderClients() throws Exception {
+        try (BrokerLite broker = BrokerLite.start(Map.of("listeners", "PLAINTEXT://127.0.0.1:0",
+            "log.dirs", dir.toString(), "num.partitions", "1", "offsets.topic.num.partitions", "1",
+            "group.initial.rebalance.delay.ms", "0"))) {
+            broker.context().ensureTopic("events", true);
+            GroupCoordinator groups = broker.context().groupCoordinator();
+            OffsetManager offsets = broker.context().groupOffsets();
+
+            Struct join = request(ApiKey.JOIN_GROUP).set("groupId", "legacy").set("sessionTimeoutMs", 30_000)
+                .set("rebalanceTimeoutMs", 60_000).set("memberId", "").set("groupInstanceId", null)
+                .set("protocolType", "consumer");
+            join.addElement("protocols").set("name", "RoundRobinAssigner").set("metadata", new byte[] {1, 2});
+            Struct first = wire(ApiKey.JOIN_GROUP, 5, new JoinGroupHandler(groups)
+                .handle(ctx(ApiKey.JOIN_GROUP, 5), sent(ApiKey.JOIN_GROUP, 5, join)).join());
+            assertThat(first.getInt16("errorCode")).isEqualTo(Errors.MEMBER_ID_REQUIRED.code());
+            String memberId = first.getString("memberId");
+            join.set("memberId", memberId);
+            Struct joined = wire(ApiKey.JOIN_GROUP, 5, new JoinGroupHandler(groups)
+                .handle(ctx(ApiKey.JOIN_GROUP, 5), sent(ApiKey.JOIN_GROUP, 5, join)).join());
+            assertThat(joined.getInt16("errorCode")).isEqualTo(Errors.NONE.code());
+            assertThat(joined.getString("protocolName")).isEqualTo("RoundRobinAssigner");
+            int generation = joined.getInt32("generationId");
+
+            Struct sync = request(ApiKey.SYNC_GROUP).set("groupId", "legacy").set("generationId", generation)
+                .set("memberId", memberId);
+            sync.addElement("assignments").set("memberId", memberId).set("assignment", new byte[] {9, 9});
+            Struct synced = wire(ApiKey.SYNC_GROUP, 3, new SyncGroupHandler(groups)
+                .handle(ctx(ApiKey.SYNC_GROUP, 3), sent(ApiKey.SYNC_GROUP, 3, sync)).join());
+            assertThat(synced.getBytes("assignment")).containsExactly(9, 9);
+
+            Struct beat = wire(ApiKey.HEARTBEAT, 3, new HeartbeatHandler(groups).handle(ctx(ApiKey.HEARTBEAT, 3),
+                sent(ApiKey.HEARTBEAT, 3, request(ApiKey.HEARTBEAT).set("groupId", "legacy")
+                    .set("generationId", generation).set("memberId", memberId))).join());
+            assertThat(beat.getInt16("errorCode")).isEqualTo(Errors.NONE.code());
+
+            Struct commit = request(ApiKey.OFFSET_COMMIT).set("groupId", "legacy")
+                .set("generationIdOrMemberEpoch", generation).set("memberId", memberId).set("retentionTimeMs", -1L);
+            commit.addElement("topics").set("name", "events").addElement("partitions").set("partitionIndex", 0)
+                .set("committedOffset", 12L).set("committedMetadata", null);
+            Struct committed = wire(ApiKey.OFFSET_COMMIT, 5, new OffsetCommitHandler(broker.context(), offsets)
+                .handle(ctx(ApiKey.OFFSET_COMMIT, 5), sent(ApiKey.OFFSET_COMMIT, 5, commit)).join());
+            assertThat(committed.getStructs("topics").get(0).getStructs("partitions").get(0).getInt16("errorCode"))
+                .isEqualTo(Errors.NONE.code());
+
+            Struct fetch = request(ApiKey.OFFSET_FETCH).set("groupId", "legacy").set("topics", null);
+            Struct fetched = wire(ApiKey.OFFSET_FETCH, 4, new OffsetFetchHandler(offsets)
+                .handle(ctx(ApiKey.OFFSET_FETCH, 4), sent(ApiKey.OFFSET_FETCH, 4, fetch)).join());
+            assertThat(fetched.getStructs("topics").get(0).getStructs("partitions").get(0).getInt64("committedOffset"))
+                .isEqualTo(12L);
+
+            Struct left = wire(ApiKey.LEAVE_GROUP, 1, new LeaveGroupHandler(groups).handle(ctx(ApiKey.LEAVE_GROUP, 1),
+                sent(ApiKey.LEAVE_GROUP, 1, request(ApiKey.LEAVE_GROUP).set("groupId", "legacy")
+                    .set("memberId", memberId))).join());
+            assertThat(left.getInt16("errorCode")).isEqualTo(Errors.NONE.code());
+            assertThat(groups.state("legacy")).contains(io.tributary.broker.group.GroupState.EMPTY);
+        }
+    }
 }
