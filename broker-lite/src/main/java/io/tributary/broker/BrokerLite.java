@@ -6,29 +6,29 @@ import io.tributary.broker.group.GroupCoordinator;
 import io.tributary.broker.group.OffsetManager;
 import io.tributary.broker.group.OffsetsTopicStore;
 import io.tributary.broker.handlers.CreatePartitionsHandler;
-import io.tributary.broker.handlers.DeleteGroupsHandler;
-import io.tributary.broker.handlers.DescribeGroupsHandler;
-import io.tributary.broker.handlers.FindCoordinatorHandler;
-import io.tributary.broker.handlers.ListGroupsHandler;
-import io.tributary.broker.handlers.OffsetDeleteHandler;
-import io.tributary.broker.handlers.HeartbeatHandler;
-import io.tributary.broker.handlers.JoinGroupHandler;
-import io.tributary.broker.handlers.LeaveGroupHandler;
-import io.tributary.broker.handlers.OffsetCommitHandler;
-import io.tributary.broker.handlers.OffsetFetchHandler;
-import io.tributary.broker.handlers.SyncGroupHandler;
 import io.tributary.broker.handlers.CreateTopicsHandler;
+import io.tributary.broker.handlers.DeleteGroupsHandler;
 import io.tributary.broker.handlers.DeleteRecordsHandler;
+import io.tributary.broker.handlers.DeleteTopicsHandler;
 import io.tributary.broker.handlers.DescribeClusterHandler;
 import io.tributary.broker.handlers.DescribeConfigsHandler;
-import io.tributary.broker.handlers.IncrementalAlterConfigsHandler;
-import io.tributary.broker.handlers.OffsetForLeaderEpochHandler;
-import io.tributary.broker.handlers.DeleteTopicsHandler;
+import io.tributary.broker.handlers.DescribeGroupsHandler;
 import io.tributary.broker.handlers.FetchHandler;
+import io.tributary.broker.handlers.FindCoordinatorHandler;
+import io.tributary.broker.handlers.HeartbeatHandler;
+import io.tributary.broker.handlers.IncrementalAlterConfigsHandler;
 import io.tributary.broker.handlers.InitProducerIdHandler;
+import io.tributary.broker.handlers.JoinGroupHandler;
+import io.tributary.broker.handlers.LeaveGroupHandler;
+import io.tributary.broker.handlers.ListGroupsHandler;
 import io.tributary.broker.handlers.ListOffsetsHandler;
 import io.tributary.broker.handlers.MetadataHandler;
+import io.tributary.broker.handlers.OffsetCommitHandler;
+import io.tributary.broker.handlers.OffsetDeleteHandler;
+import io.tributary.broker.handlers.OffsetFetchHandler;
+import io.tributary.broker.handlers.OffsetForLeaderEpochHandler;
 import io.tributary.broker.handlers.ProduceHandler;
+import io.tributary.broker.handlers.SyncGroupHandler;
 import io.tributary.broker.log.LogStore;
 import io.tributary.broker.network.ApiRegistry;
 import io.tributary.broker.network.NetworkConfig;
@@ -95,7 +95,12 @@ public final class BrokerLite implements AutoCloseable {
         GroupCoordinator groups = new GroupCoordinator(groupConfig, time);
         OffsetManager offsets = new OffsetManager(groups, groupConfig, time,
             new OffsetsTopicStore(topics, logs, time, groupConfig.offsetsPartitions()));
-        offsets.load();
+        try {
+            offsets.load();
+        } catch (RuntimeException e) {
+            logs.close();
+            throw e;
+        }
         groups.start(context.scheduler());
         context.groupCoordinator(groups);
         context.groupOffsets(offsets);

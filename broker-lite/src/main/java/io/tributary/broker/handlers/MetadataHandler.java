@@ -18,8 +18,8 @@ import java.util.concurrent.CompletableFuture;
  * Metadata (key 3), versions 0–12. This node is the only broker, the controller and the leader (epoch 0) of every
  * partition. A null topic list (v1+), or an empty one in v0, means every topic. Unknown topics are created when
  * both the request (v4+) and auto.create.topics.enable allow it; otherwise UNKNOWN_TOPIC_OR_PARTITION. Illegal
- * names get INVALID_TOPIC_EXCEPTION. Lookup by topic id (v10+) is answered by name when the id is known. {@code __consumer_offsets} is listed
- * like any topic and marked internal, as Kafka does.
+ * names get INVALID_TOPIC_EXCEPTION. Lookup by topic id (v10+) is answered by name when the id is known.
+ * {@code __consumer_offsets} is listed like any topic and marked internal, as Kafka does.
  */
 public final class MetadataHandler implements ApiHandler {
     private final BrokerContext broker;
