@@ -291,6 +291,22 @@ class GroupCoordinatorTest {
     }
 
     @Test
+    void staticMembersLeaveByInstanceIdAndImpostorsAreFenced() {
+        JoinResult a = join("", "instance-a", protocols("range")).join();
+        syncLeader(a, Map.of());
+        GroupCoordinator.LeaveResult fenced = coordinator.leave(GROUP, List.of(
+            new GroupCoordinator.LeavingMember("someone-else", "instance-a")));
+        assertThat(fenced.memberErrors()).containsExactly(Errors.FENCED_INSTANCE_ID);
+        assertThat(coordinator.state(GROUP)).contains(GroupState.STABLE);
+
+        GroupCoordinator.LeaveResult left = coordinator.leave(GROUP, List.of(
+            new GroupCoordinator.LeavingMember("", "instance-a"), new GroupCoordinator.LeavingMember("", "instance-b")));
+        assertThat(left.memberErrors()).containsExactly(Errors.NONE, Errors.UNKNOWN_MEMBER_ID);
+        assertThat(coordinator.state(GROUP)).contains(GroupState.EMPTY);
+        assertThat(coordinator.describeGroup(GROUP).members()).isEmpty();
+    }
+
+    @Test
     void commitsFromUnknownMembersOrStaleGenerationsAreRefusedAndChangeNothing() {
         JoinResult a = newMember().join();
         assertThat(commit(a.generationId(), a.memberId(), 7)).containsEntry(TP, Errors.REBALANCE_IN_PROGRESS);
