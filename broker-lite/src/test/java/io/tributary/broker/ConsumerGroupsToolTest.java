@@ -211,4 +211,62 @@ class ConsumerGroupsToolTest {
         assertThat(committed()).isEmpty();
         assertThat(tool("--list").out().lines().map(String::trim)).doesNotContain(GROUP);
     }
+
+    @Test
+    void anActiveGroupIsDescribedWithItsMemberAndCannotBeResetOrDeleted() throws Exception {
+        produce();
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "active-consumer");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
+            new StringDeserializer())) {
+            consumer.subscribe(List.of(TOPIC));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(100));
+                return consumer.assignment().size() == 3;
+            });
+            consumer.commitSync(Map.of(new TopicPartition(TOPIC, 1), new OffsetAndMetadata(7)));
+            String memberId = consumer.groupMetadata().memberId();
+
+            // the heartbeat thread keeps the member in the group while the tool runs
+            ToolRun members = tool("--describe", "--group", GROUP, "--members");
+            assertThat(members.err()).doesNotContain("Error");
+            // GROUP CONSUMER-ID HOST CLIENT-ID #PARTITIONS
+            assertThat(members.rowsStartingWith(GROUP)).singleElement().satisfies(cols -> {
+                assertThat(cols[1]).isEqualTo(memberId);
+                assertThat(cols[2]).isEqualTo("/127.0.0.1");
+                assertThat(cols[3]).isEqualTo("active-consumer");
+                assertThat(cols[4]).isEqualTo("3");
+            });
+
+            ToolRun describe = tool("--describe", "--group", GROUP);
+            List<String[]> rows = describe.rowsStartingWith(GROUP);
+            assertThat(rows).hasSize(3).allSatisfy(cols -> {
+                assertThat(cols[6]).isEqualTo(memberId);
+                assertThat(cols[8]).isEqualTo("active-consumer");
+            });
+            // partition 1 has a committed offset; the others have none yet ("-")
+            assertThat(rows).filteredOn(cols -> cols[2].equals("1")).singleElement()
+                .satisfies(cols -> assertThat(Arrays.copyOfRange(cols, 3, 6)).containsExactly("7", "10", "3"));
+            assertThat(rows).filteredOn(cols -> !cols[2].equals("1"))
+                .allSatisfy(cols -> assertThat(cols[3]).isEqualTo("-"));
+
+            ToolRun state = tool("--describe", "--group", GROUP, "--state");
+            assertThat(state.rowsStartingWith(GROUP)).singleElement()
+                .satisfies(cols -> assertThat(cols).contains("range", "Stable", "1"));
+
+            ToolRun reset = tool("--reset-offsets", "--group", GROUP, "--topic", TOPIC, "--to-earliest",
+                "--execute");
+            assertThat(reset.out() + reset.err()).contains("can only be reset if the group '" + GROUP
+                + "' is inactive");
+            assertThat(committed()).isEqualTo(Map.of(new TopicPartition(TOPIC, 1), 7L));
+
+            ToolRun delete = tool("--delete", "--group", GROUP);
+            assertThat(delete.out() + delete.err()).contains("GroupNotEmptyException");
+            assertThat(admin.listGroups().all().get()).extracting(GroupListing::groupId).contains(GROUP);
+        }
+    }
 }
