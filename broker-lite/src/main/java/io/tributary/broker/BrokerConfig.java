@@ -58,7 +58,10 @@ public final class BrokerConfig {
         .define("group.min.session.timeout.ms", Type.INT, 6000, Range.atLeast(1), "Smallest session timeout a group member may use.")
         .define("group.max.session.timeout.ms", Type.INT, 1_800_000, Range.atLeast(1), "Largest session timeout a group member may use.")
         .define("offsets.topic.num.partitions", Type.INT, 50, Range.atLeast(1), "Partitions of __consumer_offsets (used when it is created).")
-        .define("offset.metadata.max.bytes", Type.INT, 4096, Range.atLeast(0), "Longest metadata string of an offset commit.");
+        .define("offset.metadata.max.bytes", Type.INT, 4096, Range.atLeast(0), "Longest metadata string of an offset commit.")
+        .define("offsets.retention.minutes", Type.INT, 10080, Range.atLeast(1),
+            "How long committed offsets of a group without members are kept (since it became empty, or since the commit for groups that never had members).")
+        .define("offsets.retention.check.interval.ms", Type.LONG, 600_000L, Range.atLeast(1), "How often expired committed offsets are removed.");
 
     private final ParsedConfig parsed;
     private final Map<String, Object> unknown;
@@ -138,11 +141,12 @@ public final class BrokerConfig {
         return parsed.getInt("num.network.threads");
     }
 
-    /** The group coordinator settings (group.*, offsets.topic.num.partitions, offset.metadata.max.bytes). */
+    /** The group coordinator settings (group.*, offsets.*, offset.metadata.max.bytes). */
     public io.tributary.broker.group.GroupConfig groupConfig() {
         return new io.tributary.broker.group.GroupConfig(parsed.getInt("group.initial.rebalance.delay.ms"),
             parsed.getInt("group.min.session.timeout.ms"), parsed.getInt("group.max.session.timeout.ms"),
-            parsed.getInt("offsets.topic.num.partitions"), parsed.getInt("offset.metadata.max.bytes"));
+            parsed.getInt("offsets.topic.num.partitions"), parsed.getInt("offset.metadata.max.bytes"),
+            parsed.getInt("offsets.retention.minutes") * 60_000L, parsed.getLong("offsets.retention.check.interval.ms"));
     }
 
     public ParsedConfig raw() {

@@ -102,6 +102,7 @@ public final class BrokerLite implements AutoCloseable {
             throw e;
         }
         groups.start(context.scheduler());
+        offsets.start(context.scheduler());
         context.groupCoordinator(groups);
         context.groupOffsets(offsets);
         ApiRegistry apis = new ApiRegistry()
@@ -198,6 +199,7 @@ public final class BrokerLite implements AutoCloseable {
         closed = true;
         server.close();
         context.groupCoordinator().close();
+        context.groupOffsets().close();
         try {
             context.logs().close();
         } catch (IOException e) {

@@ -27,6 +27,16 @@ class BrokerConfigTest {
     }
 
     @Test
+    void offsetRetentionSettingsHaveKafkasDefaults() {
+        assertThat(BrokerConfig.from(Map.of()).groupConfig().offsetsRetentionMs()).isEqualTo(10_080L * 60_000L);
+        assertThat(BrokerConfig.from(Map.of()).groupConfig().offsetsRetentionCheckIntervalMs()).isEqualTo(600_000L);
+        var g = BrokerConfig.from(Map.of("offsets.retention.minutes", "2", "offsets.retention.check.interval.ms", "500"))
+            .groupConfig();
+        assertThat(g.offsetsRetentionMs()).isEqualTo(120_000L);
+        assertThat(g.offsetsRetentionCheckIntervalMs()).isEqualTo(500L);
+    }
+
+    @Test
     void unknownKafkaSettingsAreKeptForOneLogLineNotRefused() {
         BrokerConfig c = BrokerConfig.from(Map.of("num.replica.fetchers", "4", "zookeeper.connect", "x:2181"));
         assertThat(c.unknown()).containsOnlyKeys("num.replica.fetchers", "zookeeper.connect");

@@ -30,6 +30,11 @@ final class Group {
     long rebalanceStartedMs;
     /** In CompletingRebalance: members that have not sent SyncGroup by then are removed. */
     long syncDeadlineMs;
+    /**
+     * When the group last became Empty after having members (or was loaded at start-up), -1 if it never had
+     * members: offset retention counts from here (or from the commit, whichever is later).
+     */
+    long emptySinceMs = -1;
 
     Group(String groupId) {
         this.groupId = groupId;

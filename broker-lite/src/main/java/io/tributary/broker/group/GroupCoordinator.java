@@ -345,6 +345,7 @@ public final class GroupCoordinator implements AutoCloseable {
             g.state = GroupState.EMPTY;
             g.protocolName = null;
             g.leaderId = null;
+            g.emptySinceMs = now;
             LOG.info("group {}: empty at generation {}", g.groupId, g.generationId);
             return;
         }

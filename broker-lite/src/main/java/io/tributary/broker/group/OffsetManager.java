@@ -8,6 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,16 +18,23 @@ import org.slf4j.LoggerFactory;
  * Committed offsets of the classic groups of a {@link GroupCoordinator}: OffsetCommit validation against the
  * group's members and generation, OffsetFetch, OffsetDelete and DeleteGroups. Offsets live in each group (under its
  * lock) and are written through an {@link OffsetStore} before they are applied; {@link #load()} replays the store.
- * Offsets of a deleted topic are removed ({@link #removeOffsetsOfTopic}). Not yet: offset retention
- * (offsets.retention.minutes).
+ * Offsets of a deleted topic are removed ({@link #removeOffsetsOfTopic}).
+ *
+ * <p>Retention (offsets.retention.minutes): {@link #expireOffsets()}, run every offsets.retention.check.interval.ms
+ * once {@link #start} is called, removes the offsets of Empty groups whose retention has passed, counted from the
+ * later of the commit and the moment the group became Empty (only from the commit for groups that never had
+ * members, e.g. assign()-mode consumers and admin resets). Groups loaded at start-up count as having become Empty
+ * then, since membership is not persisted. Expired offsets are tombstoned in the store before they leave memory;
+ * an Empty group left with no offsets is forgotten (Dead), as in Kafka.
  */
-public final class OffsetManager {
+public final class OffsetManager implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OffsetManager.class);
 
     private final GroupCoordinator groups;
     private final GroupConfig config;
     private final Time time;
     private final OffsetStore store;
+    private volatile ScheduledFuture<?> expiry;
 
     public OffsetManager(GroupCoordinator groups, GroupConfig config, Time time, OffsetStore store) {
         this.groups = groups;
@@ -33,12 +43,14 @@ public final class OffsetManager {
         this.store = store;
     }
 
-    /** Replays the offset store into memory (groups found there start Empty). */
+    /** Replays the offset store into memory (groups found there start Empty, retention counting from now). */
     public void load() {
+        long now = time.milliseconds();
         int[] count = new int[1];
         store.load((groupId, tp, offset) -> {
             Group g = groups.groupOrCreate(groupId);
             synchronized (g) {
+                g.emptySinceMs = now;
                 if (offset == null) {
                     g.offsets.remove(tp);
                 } else {
@@ -49,6 +61,68 @@ public final class OffsetManager {
         });
         groups.removeUnused();
         LOG.info("loaded {} offset records of {} groups", count[0], groups.groupCount());
+    }
+
+    /** Schedules {@link #expireOffsets()} every offsets.retention.check.interval.ms on {@code scheduler}. */
+    public void start(ScheduledExecutorService scheduler) {
+        long every = config.offsetsRetentionCheckIntervalMs();
+        expiry = scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                expireOffsets();
+            } catch (RuntimeException e) {
+                LOG.error("offset expiry failed", e);
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        ScheduledFuture<?> f = expiry;
+        if (f != null) {
+            f.cancel(false);
+        }
+    }
+
+    /**
+     * Removes the committed offsets whose retention has passed from every Empty group (tombstones written first; a
+     * group whose write fails keeps its offsets until the next check) and forgets Empty groups left with no
+     * offsets. Returns how many offsets expired.
+     */
+    public int expireOffsets() {
+        long now = time.milliseconds();
+        long retention = config.offsetsRetentionMs();
+        int expired = 0;
+        for (Group g : groups.allGroups()) {
+            synchronized (g) {
+                if (!g.is(GroupState.EMPTY) || !g.members.isEmpty() || !g.pendingMembers.isEmpty()) {
+                    continue;
+                }
+                Map<TopicPartition, CommittedOffset> tombstones = new HashMap<>();
+                for (Map.Entry<TopicPartition, CommittedOffset> e : g.offsets.entrySet()) {
+                    long base = Math.max(g.emptySinceMs, e.getValue().commitTimestampMs());
+                    if (now - base >= retention) {
+                        tombstones.put(e.getKey(), null);
+                    }
+                }
+                if (!tombstones.isEmpty()) {
+                    try {
+                        store.write(g.groupId, tombstones);
+                    } catch (TributaryException e) {
+                        LOG.error("group {}: writing {} expired offsets failed", g.groupId, tombstones.size(), e);
+                        continue;
+                    }
+                    tombstones.keySet().forEach(g.offsets::remove);
+                    expired += tombstones.size();
+                    LOG.info("group {}: {} committed offsets expired", g.groupId, tombstones.size());
+                }
+                if (g.offsets.isEmpty()) {
+                    g.state = GroupState.DEAD;
+                    groups.remove(g);
+                    LOG.info("group {}: empty without offsets, removed", g.groupId);
+                }
+            }
+        }
+        return expired;
     }
 
 
