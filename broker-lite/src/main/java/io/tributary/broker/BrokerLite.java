@@ -92,9 +92,9 @@ public final class BrokerLite implements AutoCloseable {
             raw.getLong("log.cleaner.backoff.ms"), raw.getLong("log.cleaner.dedupe.buffer.size")), topics::logConfig);
         BrokerContext context = new BrokerContext(config, time, logs, topics, clusterId, new ProducerIdBlock(firstDir));
         GroupConfig groupConfig = config.groupConfig();
-        GroupCoordinator groups = new GroupCoordinator(groupConfig, time);
-        OffsetManager offsets = new OffsetManager(groups, groupConfig, time,
-            new OffsetsTopicStore(topics, logs, time, groupConfig.offsetsPartitions()));
+        OffsetsTopicStore offsetsTopic = new OffsetsTopicStore(topics, logs, time, groupConfig.offsetsPartitions());
+        GroupCoordinator groups = new GroupCoordinator(groupConfig, time, offsetsTopic);
+        OffsetManager offsets = new OffsetManager(groups, groupConfig, time, offsetsTopic);
         try {
             offsets.load();
         } catch (RuntimeException e) {

@@ -35,6 +35,8 @@ final class Group {
      * members: offset retention counts from here (or from the commit, whichever is later).
      */
     long emptySinceMs = -1;
+    /** Whether a group state record may exist in the store (a tombstone is then due when the group goes). */
+    boolean stateStored;
 
     Group(String groupId) {
         this.groupId = groupId;

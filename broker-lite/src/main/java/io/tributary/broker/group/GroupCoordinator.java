@@ -26,7 +26,12 @@ import org.slf4j.LoggerFactory;
  * rebalance delay, members that never rejoin after MEMBER_ID_REQUIRED) are evaluated by {@link #tick()}, which
  * {@link #start} schedules every 100 ms; unit tests call it directly after moving a mock clock.
  *
- * <p>Membership is kept in memory only: after a restart groups start Empty and members rejoin.
+ * <p>The group state ({@link GroupSnapshot}) is written to the {@link OffsetStore} when a rebalance completes
+ * (leader's SyncGroup) and when the group becomes Empty, and tombstoned when the group goes away;
+ * {@link #restore} rebuilds it at start-up, so a Stable group comes back with its generation, leader, members and
+ * assignments, and each member must heartbeat within its session timeout (counted from the load) or is removed.
+ * A failed state write is logged and does not fail the request: membership in memory stays right, only a restart
+ * would miss it.
  *
  * <p>Not yet: group.max.size, the KIP-848 consumer protocol, and
  * static members that rejoin without a rebalance (a rejoining static member gets a new member id and the group
@@ -39,12 +44,101 @@ public final class GroupCoordinator implements AutoCloseable {
 
     private final GroupConfig config;
     private final Time time;
+    private final OffsetStore store;
     private final ConcurrentHashMap<String, Group> groups = new ConcurrentHashMap<>();
     private volatile ScheduledFuture<?> ticker;
 
     public GroupCoordinator(GroupConfig config, Time time) {
+        this(config, time, OffsetStore.NONE);
+    }
+
+    /** A coordinator that persists group state to {@code store} (the same store as the committed offsets). */
+    public GroupCoordinator(GroupConfig config, Time time, OffsetStore store) {
         this.config = config;
         this.time = time;
+        this.store = store;
+    }
+
+    /** The persisted form of a group (called under its lock). */
+    static GroupSnapshot snapshot(Group g, long now) {
+        List<GroupSnapshot.MemberSnapshot> members = new ArrayList<>();
+        for (Member m : g.members.values()) {
+            members.add(new GroupSnapshot.MemberSnapshot(m.memberId, m.groupInstanceId, m.clientId, m.clientHost,
+                m.sessionTimeoutMs, m.rebalanceTimeoutMs, g.protocolName == null ? EMPTY : m.metadata(g.protocolName),
+                m.assignment));
+        }
+        return new GroupSnapshot(g.protocolType, g.generationId, g.protocolName, g.leaderId,
+            g.is(GroupState.EMPTY) ? g.emptySinceMs : now, members);
+    }
+
+    /** Writes the group's state (under its lock); a failure is logged. */
+    private void persist(Group g) {
+        try {
+            store.writeGroup(g.groupId, snapshot(g, time.milliseconds()));
+            g.stateStored = true;
+        } catch (io.tributary.common.TributaryException e) {
+            LOG.error("group {}: writing the group state failed", g.groupId, e);
+        }
+    }
+
+    /**
+     * Tombstones the stored state of a group that is going away (under its lock).
+     *
+     * @throws io.tributary.common.TributaryException when the write fails
+     */
+    void forgetStoredState(Group g) {
+        if (g.stateStored) {
+            store.writeGroup(g.groupId, null);
+            g.stateStored = false;
+        }
+    }
+
+    /**
+     * Rebuilds a group from its stored state at start-up (null: the group was deleted). A group with members comes
+     * back Stable; every member's session counts from now.
+     */
+    void restore(String groupId, GroupSnapshot s) {
+        Group g = groupOrCreate(groupId);
+        synchronized (g) {
+            g.members.clear();
+            g.staticMembers.clear();
+            g.pendingMembers.clear();
+            if (s == null) {
+                g.state = GroupState.EMPTY;
+                g.generationId = 0;
+                g.protocolType = null;
+                g.protocolName = null;
+                g.leaderId = null;
+                g.emptySinceMs = -1;
+                g.stateStored = false;
+                return;
+            }
+            long now = time.milliseconds();
+            g.stateStored = true;
+            g.generationId = s.generationId();
+            g.protocolType = s.protocolType();
+            for (GroupSnapshot.MemberSnapshot ms : s.members()) {
+                Member m = new Member(ms.memberId(), ms.groupInstanceId(), ms.clientId(), ms.clientHost(),
+                    ms.sessionTimeoutMs(), ms.rebalanceTimeoutMs(),
+                    List.of(new JoinProtocol(s.protocolName(), ms.subscription())));
+                m.assignment = ms.assignment();
+                m.sessionDeadlineMs = now + m.sessionTimeoutMs;
+                g.members.put(m.memberId, m);
+                if (m.groupInstanceId != null) {
+                    g.staticMembers.put(m.groupInstanceId, m.memberId);
+                }
+            }
+            if (g.members.isEmpty()) {
+                g.state = GroupState.EMPTY;
+                g.protocolName = null;
+                g.leaderId = null;
+                g.emptySinceMs = s.stateTimestampMs();
+            } else {
+                g.state = GroupState.STABLE;
+                g.protocolName = s.protocolName();
+                g.leaderId = s.leaderId();
+            }
+        }
     }
 
     /** The group, or null when unknown. */
@@ -62,11 +156,11 @@ public final class GroupCoordinator implements AutoCloseable {
         groups.remove(g.groupId, g);
     }
 
-    /** Forgets groups without members or offsets (after loading). */
+    /** Forgets groups without members, offsets or stored state (after loading). */
     void removeUnused() {
         groups.values().removeIf(g -> {
             synchronized (g) {
-                return g.offsets.isEmpty() && g.members.isEmpty();
+                return g.offsets.isEmpty() && g.members.isEmpty() && !g.stateStored;
             }
         });
     }
@@ -346,6 +440,7 @@ public final class GroupCoordinator implements AutoCloseable {
             g.protocolName = null;
             g.leaderId = null;
             g.emptySinceMs = now;
+            persist(g);
             LOG.info("group {}: empty at generation {}", g.groupId, g.generationId);
             return;
         }
@@ -472,6 +567,7 @@ public final class GroupCoordinator implements AutoCloseable {
                     }
                     g.state = GroupState.STABLE;
                     LOG.info("group {}: stable at generation {}", g.groupId, g.generationId);
+                    persist(g);
                     for (Member each : g.members.values()) {
                         if (each.awaitingSync != null) {
                             CompletableFuture<SyncResult> f = each.awaitingSync;

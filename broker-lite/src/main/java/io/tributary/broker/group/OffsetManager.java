@@ -23,8 +23,7 @@ import org.slf4j.LoggerFactory;
  * <p>Retention (offsets.retention.minutes): {@link #expireOffsets()}, run every offsets.retention.check.interval.ms
  * once {@link #start} is called, removes the offsets of Empty groups whose retention has passed, counted from the
  * later of the commit and the moment the group became Empty (only from the commit for groups that never had
- * members, e.g. assign()-mode consumers and admin resets). Groups loaded at start-up count as having become Empty
- * then, since membership is not persisted. Expired offsets are tombstoned in the store before they leave memory;
+ * members, e.g. assign()-mode consumers and admin resets, which have no stored group state). Expired offsets are tombstoned in the store before they leave memory;
  * an Empty group left with no offsets is forgotten (Dead), as in Kafka.
  */
 public final class OffsetManager implements AutoCloseable {
@@ -43,21 +42,28 @@ public final class OffsetManager implements AutoCloseable {
         this.store = store;
     }
 
-    /** Replays the offset store into memory (groups found there start Empty, retention counting from now). */
+    /** Replays the offset store into memory: committed offsets and group states ({@link GroupCoordinator#restore}). */
     public void load() {
-        long now = time.milliseconds();
         int[] count = new int[1];
-        store.load((groupId, tp, offset) -> {
-            Group g = groups.groupOrCreate(groupId);
-            synchronized (g) {
-                g.emptySinceMs = now;
-                if (offset == null) {
-                    g.offsets.remove(tp);
-                } else {
-                    g.offsets.put(tp, offset);
+        store.load(new OffsetStore.Loader() {
+            @Override
+            public void accept(String groupId, TopicPartition tp, CommittedOffset offset) {
+                Group g = groups.groupOrCreate(groupId);
+                synchronized (g) {
+                    if (offset == null) {
+                        g.offsets.remove(tp);
+                    } else {
+                        g.offsets.put(tp, offset);
+                    }
                 }
+                count[0]++;
             }
-            count[0]++;
+
+            @Override
+            public void acceptGroup(String groupId, GroupSnapshot group) {
+                groups.restore(groupId, group);
+                count[0]++;
+            }
         });
         groups.removeUnused();
         LOG.info("loaded {} offset records of {} groups", count[0], groups.groupCount());
@@ -116,6 +122,12 @@ public final class OffsetManager implements AutoCloseable {
                     LOG.info("group {}: {} committed offsets expired", g.groupId, tombstones.size());
                 }
                 if (g.offsets.isEmpty()) {
+                    try {
+                        groups.forgetStoredState(g);
+                    } catch (TributaryException e) {
+                        LOG.error("group {}: deleting the group state failed", g.groupId, e);
+                        continue;
+                    }
                     g.state = GroupState.DEAD;
                     groups.remove(g);
                     LOG.info("group {}: empty without offsets, removed", g.groupId);
@@ -279,6 +291,12 @@ public final class OffsetManager implements AutoCloseable {
                     return Errors.COORDINATOR_NOT_AVAILABLE;
                 }
                 g.offsets.clear();
+            }
+            try {
+                groups.forgetStoredState(g);
+            } catch (TributaryException e) {
+                LOG.error("group {}: deleting the group state failed", g.groupId, e);
+                return Errors.COORDINATOR_NOT_AVAILABLE;
             }
             g.state = GroupState.DEAD;
             groups.remove(g);

@@ -9,6 +9,10 @@ public interface OffsetStore {
     @FunctionalInterface
     interface Loader {
         void accept(String groupId, TopicPartition partition, CommittedOffset offsetOrNull);
+
+        /** Receives a stored group state; null means the group was deleted. Ignored unless overridden. */
+        default void acceptGroup(String groupId, GroupSnapshot groupOrNull) {
+        }
     }
 
     /**
@@ -17,6 +21,14 @@ public interface OffsetStore {
      * @throws io.tributary.common.TributaryException when the write fails (nothing may be assumed written)
      */
     void write(String groupId, Map<TopicPartition, CommittedOffset> offsets);
+
+    /**
+     * Durably records the state of a group; null deletes it. Stores that keep no group state ignore it.
+     *
+     * @throws io.tributary.common.TributaryException when the write fails
+     */
+    default void writeGroup(String groupId, GroupSnapshot groupOrNull) {
+    }
 
     /** Replays everything stored, oldest first. */
     void load(Loader loader);

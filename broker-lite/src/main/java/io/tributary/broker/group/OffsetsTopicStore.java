@@ -23,14 +23,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps committed offsets in the internal compacted topic {@code __consumer_offsets}, created on the first write
+ * Keeps committed offsets and group state in the internal compacted topic {@code __consumer_offsets}, created on the first write
  * with offsets.topic.num.partitions partitions and {@code cleanup.policy=compact}. A group's records go to
  * partition {@code abs(groupId.hashCode()) % partitions} (abs of Integer.MIN_VALUE is 0), as in Kafka.
  *
  * <p>Record layout (broker-lite's own, big-endian; strings are an int16 byte length then UTF-8, -1 for null):
  * <pre>
+ committed offset
  * key   v1: int16 version=1, string group, string topic, int32 partition
  * value v1: int16 version=1, int64 offset, int32 leaderEpoch, nullable string metadata, int64 commitTimestampMs
+ * group state
+ * key   v2: int16 version=2, string group
+ * value v1: int16 version=1, nullable string protocolType, int32 generation, nullable string protocolName,
+ *           nullable string leader, int64 stateTimestampMs, int32 memberCount, then per member:
+ *           string memberId, nullable string groupInstanceId, nullable string clientId, nullable string clientHost,
+ *           int32 sessionTimeoutMs, int32 rebalanceTimeoutMs, bytes subscription, bytes assignment
+ *           (bytes: an int32 length then the bytes)
  * </pre>
  * A null value (tombstone) deletes the key. Records with other key or value versions are skipped on load. One
  * commit is one append (split into batches of at most about 256 KiB), so it is written entirely or not at all.
@@ -40,6 +48,8 @@ public final class OffsetsTopicStore implements OffsetStore {
     public static final String TOPIC = "__consumer_offsets";
     private static final Logger LOG = LoggerFactory.getLogger(OffsetsTopicStore.class);
     private static final short KEY_VERSION = 1;
+    private static final short GROUP_KEY_VERSION = 2;
+    private static final short GROUP_VALUE_VERSION = 1;
     private static final short VALUE_VERSION = 1;
     private static final int READ_BYTES = 1 << 20;
     /** Large commits are split into batches of about this size, well below the default max.message.bytes. */
@@ -70,6 +80,22 @@ public final class OffsetsTopicStore implements OffsetStore {
         if (offsets.isEmpty()) {
             return;
         }
+        List<byte[][]> records = new ArrayList<>();
+        for (Map.Entry<TopicPartition, CommittedOffset> e : offsets.entrySet()) {
+            records.add(new byte[][] {key(groupId, e.getKey()), e.getValue() == null ? null : value(e.getValue())});
+        }
+        append(groupId, records);
+    }
+
+    @Override
+    public void writeGroup(String groupId, GroupSnapshot group) {
+        List<byte[][]> records = new ArrayList<>();
+        records.add(new byte[][] {groupKey(groupId), group == null ? null : groupValue(group)});
+        append(groupId, records);
+    }
+
+    /** Appends key/value pairs (null value: tombstone) of one group as one append. */
+    private void append(String groupId, List<byte[][]> records) {
         TopicRegistry.Topic topic = ensureTopic();
         TopicPartition tp = new TopicPartition(TOPIC, partitionFor(groupId, topic.partitions()));
         PartitionLog log = logs.getOrCreate(tp, topics.logConfig(TOPIC));
@@ -77,10 +103,9 @@ public final class OffsetsTopicStore implements OffsetStore {
         List<ByteBuffer> batches = new ArrayList<>();
         RecordBatchBuilder batch = new RecordBatchBuilder(0);
         int batchBytes = 0;
-        for (Map.Entry<TopicPartition, CommittedOffset> e : offsets.entrySet()) {
-            CommittedOffset o = e.getValue();
-            byte[] key = key(groupId, e.getKey());
-            byte[] value = o == null ? null : value(o);
+        for (byte[][] kv : records) {
+            byte[] key = kv[0];
+            byte[] value = kv[1];
             int size = key.length + (value == null ? 0 : value.length) + RECORD_OVERHEAD;
             if (batchBytes > 0 && batchBytes + size > MAX_BATCH_BYTES) {
                 batches.add(batch.build());
@@ -156,7 +181,12 @@ public final class OffsetsTopicStore implements OffsetStore {
         }
         try {
             ByteBuffer k = ByteBuffer.wrap(r.key());
-            if (k.getShort() != KEY_VERSION) {
+            short keyVersion = k.getShort();
+            if (keyVersion == GROUP_KEY_VERSION) {
+                applyGroup(readString(k), r, loader);
+                return;
+            }
+            if (keyVersion != KEY_VERSION) {
                 return;
             }
             String group = readString(k);
@@ -179,6 +209,85 @@ public final class OffsetsTopicStore implements OffsetStore {
         } catch (BufferUnderflowException e) {
             LOG.warn("skipping a malformed record at offset {} of {}", r.offset(), TOPIC);
         }
+    }
+
+    private static void applyGroup(String group, Record r, Loader loader) {
+        if (!r.hasValue()) {
+            loader.acceptGroup(group, null);
+            return;
+        }
+        ByteBuffer v = ByteBuffer.wrap(r.value());
+        if (v.getShort() != GROUP_VALUE_VERSION) {
+            return;
+        }
+        String protocolType = readString(v);
+        int generation = v.getInt();
+        String protocolName = readString(v);
+        String leader = readString(v);
+        long stateTs = v.getLong();
+        int count = v.getInt();
+        List<GroupSnapshot.MemberSnapshot> members = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            members.add(new GroupSnapshot.MemberSnapshot(readString(v), readString(v), readString(v), readString(v),
+                v.getInt(), v.getInt(), readBytes(v), readBytes(v)));
+        }
+        loader.acceptGroup(group, new GroupSnapshot(protocolType, generation, protocolName, leader, stateTs,
+            members));
+    }
+
+    static byte[] groupKey(String group) {
+        byte[] g = group.getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(2 + 2 + g.length).putShort(GROUP_KEY_VERSION).putShort((short) g.length).put(g)
+            .array();
+    }
+
+    static byte[] groupValue(GroupSnapshot s) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        try {
+            out.writeShort(GROUP_VALUE_VERSION);
+            writeString(out, s.protocolType());
+            out.writeInt(s.generationId());
+            writeString(out, s.protocolName());
+            writeString(out, s.leaderId());
+            out.writeLong(s.stateTimestampMs());
+            out.writeInt(s.members().size());
+            for (GroupSnapshot.MemberSnapshot m : s.members()) {
+                writeString(out, m.memberId());
+                writeString(out, m.groupInstanceId());
+                writeString(out, m.clientId());
+                writeString(out, m.clientHost());
+                out.writeInt(m.sessionTimeoutMs());
+                out.writeInt(m.rebalanceTimeoutMs());
+                out.writeInt(m.subscription().length);
+                out.write(m.subscription());
+                out.writeInt(m.assignment().length);
+                out.write(m.assignment());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // cannot happen in memory
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void writeString(java.io.DataOutputStream out, String s) throws java.io.IOException {
+        if (s == null) {
+            out.writeShort(-1);
+        } else {
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            out.writeShort(b.length);
+            out.write(b);
+        }
+    }
+
+    private static byte[] readBytes(ByteBuffer b) {
+        int len = b.getInt();
+        if (len < 0 || len > b.remaining()) {
+            throw new BufferUnderflowException();
+        }
+        byte[] bytes = new byte[len];
+        b.get(bytes);
+        return bytes;
     }
 
     static byte[] key(String group, TopicPartition tp) {

@@ -28,24 +28,36 @@ class OffsetExpiryTest {
     private final GroupConfig config = GroupConfig.defaults().withInitialRebalanceDelayMs(0)
         .withOffsetsRetentionMs(RETENTION);
     private final RecordingStore store = new RecordingStore();
-    private GroupCoordinator coordinator = new GroupCoordinator(config, time);
+    private GroupCoordinator coordinator = new GroupCoordinator(config, time, store);
     private OffsetManager offsets = new OffsetManager(coordinator, config, time, store);
 
     /** Keeps every write in order and replays them, like the compacted topic before cleaning. */
     private static final class RecordingStore implements OffsetStore {
-        record Write(String group, TopicPartition tp, CommittedOffset offset) {
+        /** An offset write (tp set) or a group state write (tp null). */
+        record Write(String group, TopicPartition tp, CommittedOffset offset, GroupSnapshot state) {
         }
 
         final List<Write> writes = new ArrayList<>();
 
         @Override
         public synchronized void write(String groupId, Map<TopicPartition, CommittedOffset> offsets) {
-            offsets.forEach((tp, o) -> writes.add(new Write(groupId, tp, o)));
+            offsets.forEach((tp, o) -> writes.add(new Write(groupId, tp, o, null)));
+        }
+
+        @Override
+        public synchronized void writeGroup(String groupId, GroupSnapshot state) {
+            writes.add(new Write(groupId, null, null, state));
         }
 
         @Override
         public synchronized void load(Loader loader) {
-            writes.forEach(w -> loader.accept(w.group(), w.tp(), w.offset()));
+            for (Write w : writes) {
+                if (w.tp() == null) {
+                    loader.acceptGroup(w.group(), w.state());
+                } else {
+                    loader.accept(w.group(), w.tp(), w.offset());
+                }
+            }
         }
     }
 
@@ -55,7 +67,7 @@ class OffsetExpiryTest {
     }
 
     private void restart() {
-        coordinator = new GroupCoordinator(config, time);
+        coordinator = new GroupCoordinator(config, time, store);
         offsets = new OffsetManager(coordinator, config, time, store);
         offsets.load();
     }
@@ -132,7 +144,7 @@ class OffsetExpiryTest {
         assertThat(offsets.fetchOffsets("simple", null)).isEmpty();
         assertThat(coordinator.state("simple")).isEmpty();
         assertThat(coordinator.listGroups()).isEmpty();
-        assertThat(store.writes).filteredOn(w -> w.offset() == null).extracting(RecordingStore.Write::tp)
+        assertThat(store.writes).filteredOn(w -> w.tp() != null && w.offset() == null).extracting(RecordingStore.Write::tp)
             .containsExactly(TP0, TP1);
 
         restart();
@@ -195,17 +207,29 @@ class OffsetExpiryTest {
     }
 
     @Test
-    void afterARestartRetentionCountsFromTheLoad() {
-        simpleCommit("old", TP0, 1);
-        time.sleep(RETENTION - 1_000);
+    void afterARestartRetentionStillCountsFromTheCommitOrFromWhenTheGroupBecameEmpty() {
+        simpleCommit("simple", TP0, 1);
+        JoinResult m = stableMember("was-active");
+        offsets.commitOffsets("was-active", m.generationId(), m.memberId(), null,
+            Map.of(TP0, new CommittedOffset(3, -1, "", time.milliseconds())));
+        time.sleep(1_000);
+        coordinator.leave("was-active", List.of(new GroupCoordinator.LeavingMember(m.memberId(), null)));
+        time.sleep(RETENTION - 2_000);
         restart();
-        time.sleep(RETENTION - 1);
+        assertThat(coordinator.state("was-active")).contains(GroupState.EMPTY);
+        time.sleep(1_000);
+        assertThat(offsets.expireOffsets()).isEqualTo(1); // the simple group's, by its commit time
+        assertThat(offsets.fetchOffsets("simple", null)).isEmpty();
+        assertThat(offsets.fetchOffsets("was-active", null)).containsOnlyKeys(TP0);
+        time.sleep(999);
         assertThat(offsets.expireOffsets()).isZero();
-        assertThat(offsets.fetchOffsets("old", null)).containsOnlyKeys(TP0);
         time.sleep(1);
         assertThat(offsets.expireOffsets()).isEqualTo(1);
+        assertThat(coordinator.state("was-active")).isEmpty();
         restart();
-        assertThat(offsets.fetchOffsets("old", null)).isEmpty();
+        assertThat(offsets.fetchOffsets("simple", null)).isEmpty();
+        assertThat(offsets.fetchOffsets("was-active", null)).isEmpty();
+        assertThat(coordinator.state("was-active")).isEmpty();
     }
 
     @Test
