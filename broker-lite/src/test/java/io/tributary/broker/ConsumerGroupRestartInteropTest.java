@@ -140,6 +140,8 @@ class ConsumerGroupRestartInteropTest {
         produce(0, 10);
         await().atMost(Duration.ofSeconds(30)).until(() -> seen.size() >= 10);
         int generationBefore = generation.get();
+        int assignedBefore = assignedCallbacks.get();
+        int revokedBefore = revokedOrLost.get();
         String memberBefore = broker.context().groupCoordinator().describeGroup(GROUP).members().get(0).memberId();
 
         broker.close();
@@ -161,7 +163,8 @@ class ConsumerGroupRestartInteropTest {
         assertThat(broker.context().groupCoordinator().state(GROUP)).contains(GroupState.STABLE);
         assertThat(generation.get()).isEqualTo(generationBefore);
         assertThat(assignment.get()).hasSize(2);
-        assertThat(assignedCallbacks.get()).isEqualTo(1);
-        assertThat(revokedOrLost.get()).isZero();
+        // no rebalance callbacks since the restart (the first join may have taken more than one round)
+        assertThat(assignedCallbacks.get()).isEqualTo(assignedBefore);
+        assertThat(revokedOrLost.get()).isEqualTo(revokedBefore);
     }
 }
