@@ -51,7 +51,7 @@ class ConsumerGroupChurnTest {
     private static final String TOPIC = "churn";
     private static final String GROUP = "churners";
     private static final int PARTITIONS = 6;
-    private static final Duration CHURN_FOR = Duration.ofSeconds(20);
+    private static final Duration CHURN_FOR = Duration.ofSeconds(30);
 
     @TempDir
     Path dir;

@@ -89,6 +89,8 @@ class ConsumerGroupInteropTest {
         final ConcurrentLinkedQueue<String> processed;
         final AtomicReference<Set<TopicPartition>> assignment = new AtomicReference<>(Set.of());
         final AtomicReference<Throwable> failure = new AtomicReference<>();
+        /** Every non-empty set of partitions this member was asked to give up, in order. */
+        final ConcurrentLinkedQueue<Set<TopicPartition>> revocations = new ConcurrentLinkedQueue<>();
         volatile boolean running = true;
         final Thread thread;
 
@@ -98,7 +100,18 @@ class ConsumerGroupInteropTest {
                 new StringDeserializer());
             thread = new Thread(() -> {
                 try (consumer) {
-                    consumer.subscribe(List.of(topic));
+                    consumer.subscribe(List.of(topic), new org.apache.kafka.clients.consumer.ConsumerRebalanceListener() {
+                        @Override
+                        public void onPartitionsRevoked(java.util.Collection<TopicPartition> partitions) {
+                            if (!partitions.isEmpty()) {
+                                revocations.add(Set.copyOf(partitions));
+                            }
+                        }
+
+                        @Override
+                        public void onPartitionsAssigned(java.util.Collection<TopicPartition> partitions) {
+                        }
+                    });
                     while (running) {
                         ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(100));
                         for (ConsumerRecord<String, String> r : records) {
@@ -175,7 +188,7 @@ class ConsumerGroupInteropTest {
     }
 
     @Test
-    void cooperativeStickyMembersSplitTheTopic() throws Exception {
+    void cooperativeStickyRebalancesAreIncremental() throws Exception {
         broker = startBroker();
         createTopic("coop", 4);
         Properties props = consumerProps("cooperative");
@@ -184,10 +197,17 @@ class ConsumerGroupInteropTest {
         ConcurrentLinkedQueue<String> processed = new ConcurrentLinkedQueue<>();
         GroupMember a = member(props, "coop", processed);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertSplit(List.of(a), 4));
+        Set<TopicPartition> before = a.assignment.get();
         GroupMember b = member(props, "coop", processed);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertSplit(List.of(a, b), 4));
         assertThat(broker.context().groupCoordinator().describeGroup("cooperative").protocolName())
             .isEqualTo("cooperative-sticky");
+        // incremental: a gave up exactly the partitions b received, and never the ones it kept
+        Set<TopicPartition> revoked = new HashSet<>();
+        a.revocations.forEach(revoked::addAll);
+        assertThat(revoked).isEqualTo(b.assignment.get());
+        assertThat(before).containsAll(a.assignment.get());
+        assertThat(revoked).doesNotContainAnyElementsOf(a.assignment.get());
     }
 
     @Test
