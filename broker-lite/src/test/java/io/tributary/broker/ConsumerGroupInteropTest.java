@@ -211,7 +211,7 @@ class ConsumerGroupInteropTest {
     }
 
     @Test
-    void aStaticMemberThatRestartsGetsAShareAgain() throws Exception {
+    void aRestartedStaticMemberTakesItsPlaceWithoutARebalance() throws Exception {
         broker = startBroker();
         createTopic("static", 4);
         ConcurrentLinkedQueue<String> processed = new ConcurrentLinkedQueue<>();
@@ -220,12 +220,19 @@ class ConsumerGroupInteropTest {
         Properties second = consumerProps("statics");
         second.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "second");
         GroupMember a = member(first, "static", processed);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertSplit(List.of(a), 4)); // a leads
         GroupMember b = member(second, "static", processed);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertSplit(List.of(a, b), 4));
+        Set<TopicPartition> ofA = a.assignment.get();
+        Set<TopicPartition> ofB = b.assignment.get();
+        int revocationsOfA = a.revocations.size();
 
         b.stop(); // a static member sends no LeaveGroup; its replacement takes over the instance id
         GroupMember b2 = member(second, "static", processed);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertSplit(List.of(a, b2), 4));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(b2.assignment.get()).isEqualTo(ofB));
+        // KIP-345: no rebalance, so a kept its partitions and was never asked to give any up
+        assertThat(a.assignment.get()).isEqualTo(ofA);
+        assertThat(a.revocations).hasSize(revocationsOfA);
         assertThat(broker.context().groupCoordinator().describeGroup("statics").members())
             .extracting(GroupCoordinator.MemberDescription::groupInstanceId).containsExactlyInAnyOrder("first", "second");
     }

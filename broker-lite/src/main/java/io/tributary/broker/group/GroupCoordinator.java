@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * would miss it.
  *
  * <p>Not yet: group.max.size, the KIP-848 consumer protocol, and
- * static members that rejoin without a rebalance (a rejoining static member gets a new member id and the group
+ * static leaders that rejoin without a rebalance (a restarted static follower keeps its place and assignment under a
+ * new member id; a restarted static leader gets a new member id and the group
  * rebalances).
  */
 public final class GroupCoordinator implements AutoCloseable {
@@ -273,7 +274,13 @@ public final class GroupCoordinator implements AutoCloseable {
                     if (oldId.equals(g.leaderId)) {
                         g.leaderId = newId;
                     }
+                    boolean sameProtocols = old.sameProtocols(r.protocols());
                     update(old, r, now);
+                    if (g.is(GroupState.STABLE) && sameProtocols && !newId.equals(g.leaderId)) {
+                        // KIP-345: a restarted static follower takes its old place and assignment, no rebalance
+                        persist(g);
+                        return currentJoinResult(g, old);
+                    }
                     old.awaitingJoin = future;
                     rebalanceOrTryComplete(g, after);
                     return null;
