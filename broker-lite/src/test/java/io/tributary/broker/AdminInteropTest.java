@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -39,8 +38,8 @@ class AdminInteropTest {
 
     @BeforeEach
     void start() throws Exception {
-        broker = BrokerLite.start(Map.of("listeners", "PLAINTEXT://127.0.0.1:0", "log.dirs", dir.toString()));
-        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
+        broker = TestBrokers.start(dir);
+        admin = TestBrokers.admin(broker);
     }
 
     @AfterEach

@@ -12,7 +12,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
@@ -38,9 +37,8 @@ class ConsumerGroupAdminInteropTest {
 
     @BeforeEach
     void start() throws Exception {
-        broker = BrokerLite.start(Map.of("listeners", "PLAINTEXT://127.0.0.1:0", "log.dirs", dir.toString(),
-            "group.initial.rebalance.delay.ms", "0", "offsets.topic.num.partitions", "3"));
-        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
+        broker = TestBrokers.startForGroups(dir, 3);
+        admin = TestBrokers.admin(broker);
         admin.createTopics(List.of(new NewTopic("adm", 2, (short) 1))).all().get();
     }
 
@@ -115,8 +113,8 @@ class ConsumerGroupAdminInteropTest {
 
         admin.close();
         broker.close();
-        broker = BrokerLite.start(Map.of("listeners", "PLAINTEXT://127.0.0.1:0", "log.dirs", dir.toString()));
-        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
+        broker = TestBrokers.start(dir);
+        admin = TestBrokers.admin(broker);
         assertThat(admin.listConsumerGroupOffsets("keepers").partitionsToOffsetAndMetadata().get())
             .containsExactly(Map.entry(kept, new OffsetAndMetadata(4)));
     }

@@ -20,7 +20,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.CommitFailedException;
@@ -67,9 +66,8 @@ class ConsumerGroupChurnTest {
 
     @BeforeEach
     void start() throws Exception {
-        broker = BrokerLite.start(Map.of("listeners", "PLAINTEXT://127.0.0.1:0", "log.dirs", dir.toString(),
-            "group.initial.rebalance.delay.ms", "0", "offsets.topic.num.partitions", "3"));
-        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
+        broker = TestBrokers.startForGroups(dir, 3);
+        admin = TestBrokers.admin(broker);
         admin.createTopics(List.of(new NewTopic(TOPIC, PARTITIONS, (short) 1))).all().get();
     }
 
@@ -135,7 +133,7 @@ class ConsumerGroupChurnTest {
             } catch (Throwable t) {
                 failures.add(t);
             } finally {
-                consumer.close(Duration.ofSeconds(10));
+                consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(10)));
             }
         }
 

@@ -16,7 +16,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import io.tributary.broker.group.GroupCoordinator;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -41,8 +40,7 @@ class ConsumerGroupInteropTest {
     private final List<GroupMember> members = new ArrayList<>();
 
     private BrokerLite startBroker() throws IOException {
-        return BrokerLite.start(Map.of("listeners", "PLAINTEXT://127.0.0.1:0", "log.dirs", dir.toString(),
-            "group.initial.rebalance.delay.ms", "0", "offsets.topic.num.partitions", "5"));
+        return TestBrokers.startForGroups(dir, 5);
     }
 
     @AfterEach
@@ -67,7 +65,7 @@ class ConsumerGroupInteropTest {
     }
 
     private void createTopic(String name, int partitions) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+        try (Admin admin = TestBrokers.admin(broker)) {
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
         }
     }

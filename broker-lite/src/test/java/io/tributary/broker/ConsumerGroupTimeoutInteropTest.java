@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -109,9 +108,8 @@ class ConsumerGroupTimeoutInteropTest {
 
     @Test
     void aMemberThatStopsPollingLosesItsPartitionsToTheOneThatPolls() throws Exception {
-        broker = BrokerLite.start(Map.of("listeners", "PLAINTEXT://127.0.0.1:0", "log.dirs", dir.toString(),
-            "group.initial.rebalance.delay.ms", "0", "offsets.topic.num.partitions", "3"));
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+        broker = TestBrokers.startForGroups(dir, 3);
+        try (Admin admin = TestBrokers.admin(broker)) {
             admin.createTopics(List.of(new NewTopic(TOPIC, 4, (short) 1))).all().get();
         }
         polling = new Member("polling");

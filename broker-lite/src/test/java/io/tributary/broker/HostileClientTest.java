@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,8 +38,7 @@ class HostileClientTest {
 
     @BeforeEach
     void start() throws IOException {
-        broker = BrokerLite.start(Map.of("listeners", "PLAINTEXT://127.0.0.1:0", "log.dirs", dir.toString(),
-            "socket.request.max.bytes", "1048576"));
+        broker = TestBrokers.start(dir, "socket.request.max.bytes", "1048576");
     }
 
     @AfterEach
@@ -114,7 +112,7 @@ class HostileClientTest {
         }
         assertServesANormalClient();
 
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+        try (Admin admin = TestBrokers.admin(broker)) {
             admin.createTopics(List.of(new NewTopic("still-alive", 2, (short) 1))).all().get();
             assertThat(admin.listTopics().names().get()).contains("still-alive");
         }

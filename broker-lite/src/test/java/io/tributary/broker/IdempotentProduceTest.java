@@ -37,7 +37,7 @@ class IdempotentProduceTest {
     }
 
     private BrokerLite start() throws Exception {
-        return BrokerLite.start(Map.of("listeners", "PLAINTEXT://127.0.0.1:0", "log.dirs", dir.toString()));
+        return TestBrokers.start(dir);
     }
 
     private static ByteBuffer batch(long pid, short epoch, int baseSequence, int records) {

@@ -14,7 +14,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -41,8 +40,7 @@ class KafkaClientsInteropTest {
     private BrokerLite broker;
 
     private BrokerLite startBroker() throws IOException {
-        return BrokerLite.start(Map.of("listeners", "PLAINTEXT://127.0.0.1:0", "log.dirs", dir.toString(),
-            "num.partitions", "1"));
+        return TestBrokers.start(dir, "num.partitions", "1");
     }
 
     @AfterEach
@@ -53,7 +51,7 @@ class KafkaClientsInteropTest {
     }
 
     private Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
+        return TestBrokers.admin(broker);
     }
 
     private KafkaProducer<String, String> producer(String compression) {

@@ -32,7 +32,7 @@ class LongPollFetchTest {
 
     @BeforeEach
     void start() throws Exception {
-        broker = BrokerLite.start(Map.of("listeners", "PLAINTEXT://127.0.0.1:0", "log.dirs", dir.toString()));
+        broker = TestBrokers.start(dir);
         broker.context().topics().create("t", 1, Map.of());
     }
 

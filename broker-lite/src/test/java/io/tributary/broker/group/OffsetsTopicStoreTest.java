@@ -22,7 +22,7 @@ class OffsetsTopicStoreTest {
 
     private record Stores(TopicRegistry topics, LogStore logs, OffsetsTopicStore store) implements AutoCloseable {
         @Override
-        public void close() throws Exception {
+        public void close() throws java.io.IOException {
             logs.close();
         }
     }
