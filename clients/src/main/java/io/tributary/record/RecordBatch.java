@@ -273,7 +273,7 @@ public final class RecordBatch implements Iterable<Record> {
     }
 
     /** Stores the CRC of a batch that starts at index 0 and ends at the limit of {@code batch}. */
-    static void writeChecksum(ByteBuffer batch) {
+    public static void writeChecksum(ByteBuffer batch) {
         batch.putInt(CRC_OFFSET, (int) crc(batch));
     }
 

@@ -1,0 +1,253 @@
+package io.tributary.clients.producer.internals;
+
+import static io.tributary.record.RecordBatchDescriptor.*;
+
+import io.tributary.clients.producer.Callback;
+import io.tributary.clients.producer.RecordMetadata;
+import io.tributary.common.ByteUtils;
+import io.tributary.common.TopicPartition;
+import io.tributary.record.CompressionType;
+import io.tributary.record.Header;
+import io.tributary.record.RecordBatch;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One partition's records on their way to the broker: encoded straight into a v2 record batch in a pooled buffer
+ * as they are appended. Closed (header written, compressed if configured) before the first send; the producer
+ * fields and CRC are stamped when the batch is drained, so a retry resends identical bytes.
+ */
+public final class ProducerBatch {
+    final TopicPartition tp;
+    final long createdMs;
+    private final ByteBuffer buffer;
+    private final List<Thunk> thunks = new ArrayList<>();
+    private int recordCount;
+    private long baseTimestamp = NO_TIMESTAMP;
+    private long maxTimestamp = NO_TIMESTAMP;
+    private boolean closed;
+    private ByteBuffer built;
+    private CompressionType compression = CompressionType.NONE;
+    private final CompletableFuture<Void> done = new CompletableFuture<>();
+
+    // sender-thread state
+    int attempts;
+    long retryAtMs;
+    int baseSequence = NO_SEQUENCE;
+    long producerId = NO_PRODUCER_ID;
+    short producerEpoch = NO_PRODUCER_EPOCH;
+    boolean inFlight;
+    private boolean stamped;
+
+    /** Per-record completion: a future for {@code send()} and an optional callback. */
+    record Thunk(CompletableFuture<RecordMetadata> future, Callback callback, long timestamp, int keySize,
+                 int valueSize) {
+    }
+
+    ProducerBatch(TopicPartition tp, ByteBuffer buffer, long createdMs) {
+        this.tp = tp;
+        this.buffer = buffer;
+        this.createdMs = createdMs;
+        buffer.position(RECORDS_OFFSET);
+    }
+
+    /** Bytes a record with these parts takes in a batch (length prefix included). */
+    static int sizeOf(long timestampDelta, int offsetDelta, byte[] key, byte[] value, List<Header> headers) {
+        int body = bodySize(timestampDelta, offsetDelta, key, value, headers);
+        return ByteUtils.sizeOfVarint(body) + body;
+    }
+
+    private static int bodySize(long timestampDelta, int offsetDelta, byte[] key, byte[] value,
+                                List<Header> headers) {
+        int size = 1 + ByteUtils.sizeOfVarlong(timestampDelta) + ByteUtils.sizeOfVarint(offsetDelta);
+        size += key == null ? 1 : ByteUtils.sizeOfVarint(key.length) + key.length;
+        size += value == null ? 1 : ByteUtils.sizeOfVarint(value.length) + value.length;
+        size += ByteUtils.sizeOfVarint(headers.size());
+        for (Header h : headers) {
+            int k = h.key().getBytes(StandardCharsets.UTF_8).length;
+            byte[] v = h.value();
+            size += ByteUtils.sizeOfVarint(k) + k + (v == null ? 1 : ByteUtils.sizeOfVarint(v.length) + v.length);
+        }
+        return size;
+    }
+
+    /** The largest batch one record of these parts needs on its own. */
+    static int sizeForSingle(byte[] key, byte[] value, List<Header> headers) {
+        return RECORDS_OFFSET + sizeOf(0, 0, key, value, headers) + 16;
+    }
+
+    /**
+     * Appends a record if it fits; returns its future, or null if the batch is full or closed (the first record
+     * of an empty batch always fits: the buffer was sized for it).
+     */
+    CompletableFuture<RecordMetadata> tryAppend(long timestamp, byte[] key, byte[] value, List<Header> headers,
+                                                Callback callback) {
+        if (closed) {
+            return null;
+        }
+        long base = recordCount == 0 ? timestamp : baseTimestamp;
+        long delta = timestamp - base;
+        int body = bodySize(delta, recordCount, key, value, headers);
+        int size = ByteUtils.sizeOfVarint(body) + body;
+        if (buffer.remaining() < size) {
+            return null;
+        }
+        if (recordCount == 0) {
+            baseTimestamp = timestamp;
+        }
+        ByteBuffer b = buffer;
+        ByteUtils.writeVarint(body, b);
+        b.put((byte) 0);
+        ByteUtils.writeVarlong(delta, b);
+        ByteUtils.writeVarint(recordCount, b);
+        writeBytes(key, b);
+        writeBytes(value, b);
+        ByteUtils.writeVarint(headers.size(), b);
+        for (Header h : headers) {
+            byte[] k = h.key().getBytes(StandardCharsets.UTF_8);
+            ByteUtils.writeVarint(k.length, b);
+            b.put(k);
+            writeBytes(h.value(), b);
+        }
+        recordCount++;
+        maxTimestamp = Math.max(maxTimestamp, timestamp);
+        CompletableFuture<RecordMetadata> f = new CompletableFuture<>();
+        thunks.add(new Thunk(f, callback, timestamp, key == null ? -1 : key.length, value == null ? -1 : value.length));
+        return f;
+    }
+
+    private static void writeBytes(byte[] bytes, ByteBuffer b) {
+        if (bytes == null) {
+            ByteUtils.writeVarint(-1, b);
+        } else {
+            ByteUtils.writeVarint(bytes.length, b);
+            b.put(bytes);
+        }
+    }
+
+    /** Whether another record is unlikely to fit. */
+    boolean isFull() {
+        return closed || buffer.remaining() < 64;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    int recordCount() {
+        return recordCount;
+    }
+
+    /** Bytes on the wire once closed (an estimate before). */
+    int sizeInBytes() {
+        return built != null ? built.remaining() : buffer.position();
+    }
+
+    /** Stops appends and encodes the batch header (and compresses the records) once. */
+    void close(CompressionType codec) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        compression = codec;
+        int end = buffer.position();
+        if (codec == CompressionType.NONE) {
+            built = buffer.duplicate().position(0).limit(end);
+        } else {
+            byte[] plain = new byte[end - RECORDS_OFFSET];
+            buffer.get(RECORDS_OFFSET, plain);
+            byte[] packed = codec.compress(plain, 0, plain.length);
+            built = ByteBuffer.allocate(RECORDS_OFFSET + packed.length);
+            built.put(RECORDS_OFFSET, packed);
+        }
+        ByteBuffer h = built;
+        h.putLong(BASE_OFFSET_OFFSET, 0L);
+        h.putInt(LENGTH_OFFSET, h.limit() - LOG_OVERHEAD);
+        h.putInt(PARTITION_LEADER_EPOCH_OFFSET, NO_PARTITION_LEADER_EPOCH);
+        h.put(MAGIC_OFFSET, MAGIC_V2);
+        h.putShort(ATTRIBUTES_OFFSET, (short) codec.id);
+        h.putInt(LAST_OFFSET_DELTA_OFFSET, recordCount - 1);
+        h.putLong(BASE_TIMESTAMP_OFFSET, baseTimestamp);
+        h.putLong(MAX_TIMESTAMP_OFFSET, maxTimestamp);
+        h.putInt(RECORD_COUNT_OFFSET, recordCount);
+    }
+
+    /** Whether {@link #stamp} ran (the CRC is written). */
+    boolean isStamped() {
+        return stamped;
+    }
+
+    /** Writes the producer id, epoch and base sequence, and the CRC. */
+    void stamp(long pid, short epoch, int sequence) {
+        producerId = pid;
+        producerEpoch = epoch;
+        baseSequence = sequence;
+        built.putLong(PRODUCER_ID_OFFSET, pid);
+        built.putShort(PRODUCER_EPOCH_OFFSET, epoch);
+        built.putInt(BASE_SEQUENCE_OFFSET, sequence);
+        RecordBatch.writeChecksum(built);
+        stamped = true;
+    }
+
+    /** The encoded batch, ready to send. */
+    ByteBuffer wireBytes() {
+        return built.duplicate();
+    }
+
+    /** The buffer to give back to the pool once the batch is done. */
+    ByteBuffer buffer() {
+        return buffer;
+    }
+
+    /** Completes every record's future and callback with its offset. */
+    void complete(long baseOffset, long logAppendTime) {
+        if (done.isDone()) {
+            return;
+        }
+        for (int i = 0; i < thunks.size(); i++) {
+            Thunk t = thunks.get(i);
+            long ts = logAppendTime >= 0 ? logAppendTime : t.timestamp();
+            RecordMetadata m = new RecordMetadata(tp, baseOffset < 0 ? -1 : baseOffset + i, ts, t.keySize(),
+                t.valueSize());
+            if (t.callback() != null) {
+                runCallback(t.callback(), m, null);
+            }
+            t.future().complete(m);
+        }
+        done.complete(null);
+    }
+
+    /** Fails every record's future and callback. */
+    void fail(RuntimeException e) {
+        if (done.isDone()) {
+            return;
+        }
+        for (Thunk t : thunks) {
+            if (t.callback() != null) {
+                runCallback(t.callback(), null, e);
+            }
+            t.future().completeExceptionally(e);
+        }
+        done.complete(null);
+    }
+
+    private static void runCallback(Callback cb, RecordMetadata m, Exception e) {
+        try {
+            cb.onCompletion(m, e);
+        } catch (RuntimeException ex) {
+            org.slf4j.LoggerFactory.getLogger(ProducerBatch.class).error("a send callback threw", ex);
+        }
+    }
+
+    boolean isDone() {
+        return done.isDone();
+    }
+
+    /** Completes when every record of the batch has its answer. */
+    CompletableFuture<Void> doneFuture() {
+        return done;
+    }
+}
