@@ -220,7 +220,7 @@ public final class RecordBatch implements Iterable<Record> {
     }
 
     /** The records section, decompressed (a view without copying when the batch is not compressed). */
-    ByteBuffer decompressedRecords(int maxDecompressedBytes) {
+    public ByteBuffer decompressedRecords(int maxDecompressedBytes) {
         ByteBuffer section = buffer.duplicate();
         section.position(RECORDS_OFFSET);
         return compressionType().decompress(section.slice(), maxDecompressedBytes);

@@ -1,0 +1,398 @@
+package io.tributary.clients.consumer.internals;
+
+import io.tributary.clients.Cluster;
+import io.tributary.clients.Node;
+import io.tributary.clients.consumer.ConsumerRecord;
+import io.tributary.clients.consumer.ConsumerRecords;
+import io.tributary.clients.consumer.RecordDeserializationException;
+import io.tributary.clients.internals.Metadata;
+import io.tributary.clients.internals.NetworkClient;
+import io.tributary.clients.serialization.Deserializer;
+import io.tributary.common.ByteUtils;
+import io.tributary.common.Errors;
+import io.tributary.common.TopicPartition;
+import io.tributary.common.TributaryException;
+import io.tributary.protocol.ApiKey;
+import io.tributary.protocol.message.FetchRequest;
+import io.tributary.protocol.types.Struct;
+import io.tributary.record.CompressionType;
+import io.tributary.record.Header;
+import io.tributary.record.MemoryRecords;
+import io.tributary.record.RecordBatch;
+import io.tributary.record.TimestampType;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fetches ahead of the application: at most one fetch in flight per broker, for every fetchable partition that
+ * has nothing buffered; responses are queued as they arrive and turned into records (decoded, deserialized) only
+ * when {@code poll} takes them, at most {@code max.poll.records} at a time. Data fetched for a position the
+ * application has since moved away from (seek, rebalance) is dropped.
+ */
+public final class Fetcher<K, V> {
+    private static final Logger log = LoggerFactory.getLogger(Fetcher.class);
+    private static final short FETCH_MAX_VERSION = 12; // v13 names topics by id
+
+    /** Fetch settings. */
+    public record Settings(int minBytes, int maxBytes, int maxWaitMs, int partitionMaxBytes, int maxPollRecords,
+                           byte isolationLevel, boolean checkCrcs) {
+    }
+
+    private final NetworkClient network;
+    private final Metadata metadata;
+    private final SubscriptionState subscriptions;
+    private final Settings settings;
+    private final Deserializer<K> keyDeserializer;
+    private final Deserializer<V> valueDeserializer;
+    private final ConcurrentLinkedQueue<CompletedFetch> completed = new ConcurrentLinkedQueue<>();
+    private final Set<Node> inFlight = ConcurrentHashMap.newKeySet();
+    /** Partitions with a fetch in flight or data buffered. */
+    private final Set<TopicPartition> pending = ConcurrentHashMap.newKeySet();
+    private final Object signal = new Object();
+    private CompletedFetch current;
+
+    public Fetcher(NetworkClient network, Metadata metadata, SubscriptionState subscriptions, Settings settings,
+                   Deserializer<K> keyDeserializer, Deserializer<V> valueDeserializer) {
+        this.network = network;
+        this.metadata = metadata;
+        this.subscriptions = subscriptions;
+        this.settings = settings;
+        this.keyDeserializer = keyDeserializer;
+        this.valueDeserializer = valueDeserializer;
+    }
+
+    /** Data for one partition from one fetch response. */
+    private final class CompletedFetch {
+        final TopicPartition tp;
+        final long fetchOffset;
+        final Errors error;
+        final long highWatermark;
+        final Iterator<RecordBatch> batches;
+        RecordBatch batch;
+        ByteBuffer section;
+        int remainingInBatch;
+
+        CompletedFetch(TopicPartition tp, long fetchOffset, Errors error, long highWatermark, ByteBuffer records) {
+            this.tp = tp;
+            this.fetchOffset = fetchOffset;
+            this.error = error;
+            this.highWatermark = highWatermark;
+            this.batches = records == null ? java.util.Collections.emptyIterator()
+                : MemoryRecords.readableRecords(records).batches().iterator();
+        }
+    }
+
+    /** Sends a fetch to every leader with fetchable partitions and no fetch in flight. */
+    public void sendFetches() {
+        Cluster cluster = metadata.cluster();
+        Map<Node, Map<TopicPartition, Long>> byNode = new LinkedHashMap<>();
+        for (TopicPartition tp : subscriptions.fetchable()) {
+            if (pending.contains(tp)) {
+                continue;
+            }
+            Node leader = cluster.leaderFor(tp.topic(), tp.partition());
+            if (leader == null) {
+                metadata.requestUpdate();
+                continue;
+            }
+            if (inFlight.contains(leader)) {
+                continue;
+            }
+            byNode.computeIfAbsent(leader, k -> new LinkedHashMap<>()).put(tp, subscriptions.position(tp));
+        }
+        for (Map.Entry<Node, Map<TopicPartition, Long>> e : byNode.entrySet()) {
+            send(e.getKey(), e.getValue());
+        }
+    }
+
+    private void send(Node node, Map<TopicPartition, Long> positions) {
+        inFlight.add(node);
+        pending.addAll(positions.keySet());
+        Map<String, List<Map.Entry<TopicPartition, Long>>> byTopic = new LinkedHashMap<>();
+        positions.entrySet().forEach(e -> byTopic.computeIfAbsent(e.getKey().topic(), k -> new ArrayList<>()).add(e));
+        int timeout = network.requestTimeoutMs() + settings.maxWaitMs();
+        network.send(node, ApiKey.FETCH, v -> {
+            Struct req = FetchRequest.SCHEMA.newStruct().set("replicaId", -1).set("maxWaitMs", settings.maxWaitMs())
+                .set("minBytes", settings.minBytes()).set("maxBytes", settings.maxBytes())
+                .set("isolationLevel", settings.isolationLevel()).set("sessionId", 0).set("sessionEpoch", -1);
+            byTopic.forEach((topic, parts) -> {
+                Struct t = req.addElement("topics").set("topic", topic);
+                for (Map.Entry<TopicPartition, Long> p : parts) {
+                    t.addElement("partitions").set("partition", p.getKey().partition())
+                        .set("fetchOffset", p.getValue()).set("partitionMaxBytes", settings.partitionMaxBytes());
+                }
+            });
+            return req;
+        }, FETCH_MAX_VERSION, timeout, true).whenComplete((resp, err) -> {
+            try {
+                if (err != null) {
+                    log.debug("fetch from {} failed: {}", node, err.toString());
+                    metadata.requestUpdate();
+                    pending.removeAll(positions.keySet());
+                    return;
+                }
+                Errors top = Errors.forCode(resp.body().getInt16("errorCode"));
+                if (top != Errors.NONE) {
+                    log.debug("fetch from {} failed: {}", node, top);
+                    pending.removeAll(positions.keySet());
+                    return;
+                }
+                Set<TopicPartition> answered = new java.util.HashSet<>();
+                for (Struct t : resp.body().getStructs("responses")) {
+                    String topic = t.getString("topic");
+                    for (Struct p : t.getStructs("partitions")) {
+                        TopicPartition tp = new TopicPartition(topic, p.getInt32("partitionIndex"));
+                        Long offset = positions.get(tp);
+                        if (offset == null || !answered.add(tp)) {
+                            continue;
+                        }
+                        completed.add(new CompletedFetch(tp, offset, Errors.forCode(p.getInt16("errorCode")),
+                            p.getInt64("highWatermark"), p.getRecords("records")));
+                    }
+                }
+                for (TopicPartition tp : positions.keySet()) {
+                    if (!answered.contains(tp)) {
+                        pending.remove(tp);
+                    }
+                }
+            } finally {
+                inFlight.remove(node);
+                synchronized (signal) {
+                    signal.notifyAll();
+                }
+            }
+        });
+    }
+
+    /** Whether records (or errors) are waiting to be collected. */
+    public boolean hasCompleted() {
+        return current != null || !completed.isEmpty();
+    }
+
+    /** Waits up to {@code ms} for a fetch response (or {@link #wakeup()}). */
+    public void awaitData(long ms) throws InterruptedException {
+        if (ms <= 0) {
+            return;
+        }
+        synchronized (signal) {
+            if (completed.isEmpty()) {
+                signal.wait(ms);
+            }
+        }
+    }
+
+    /** Wakes a thread in {@link #awaitData}. */
+    public void wakeup() {
+        synchronized (signal) {
+            signal.notifyAll();
+        }
+    }
+
+    /** Drops buffered data of partitions no longer assigned. */
+    public void clearBufferedFor(java.util.Collection<TopicPartition> partitions) {
+        if (current != null && partitions.contains(current.tp)) {
+            pending.remove(current.tp);
+            current = null;
+        }
+        completed.removeIf(f -> {
+            if (partitions.contains(f.tp)) {
+                pending.remove(f.tp);
+                return true;
+            }
+            return false;
+        });
+    }
+
+    /**
+     * Takes up to max.poll.records records from the buffered responses, advancing positions.
+     *
+     * @throws RecordDeserializationException if a record cannot be deserialized and no record precedes it in this
+     *                                        call (the position stays at that record)
+     */
+    public ConsumerRecords<K, V> collect() {
+        Map<TopicPartition, List<ConsumerRecord<K, V>>> out = new LinkedHashMap<>();
+        int left = settings.maxPollRecords();
+        while (left > 0) {
+            if (current == null) {
+                CompletedFetch next = completed.poll();
+                if (next == null) {
+                    break;
+                }
+                if (!accept(next)) {
+                    pending.remove(next.tp);
+                    continue;
+                }
+                current = next;
+            }
+            CompletedFetch f = current;
+            List<ConsumerRecord<K, V>> list = out.computeIfAbsent(f.tp, k -> new ArrayList<>());
+            int before = list.size();
+            boolean exhausted;
+            try {
+                exhausted = drain(f, list, left);
+            } catch (RecordDeserializationException e) {
+                if (out.values().stream().anyMatch(l -> !l.isEmpty())) {
+                    break; // return what precedes it; the next poll throws
+                }
+                throw e;
+            }
+            left -= list.size() - before;
+            if (list.isEmpty()) {
+                out.remove(f.tp);
+            }
+            if (exhausted) {
+                pending.remove(f.tp);
+                current = null;
+            }
+        }
+        return out.isEmpty() ? ConsumerRecords.empty() : new ConsumerRecords<>(out);
+    }
+
+    /** Whether a completed fetch still matches the partition's state; handles its error if not. */
+    private boolean accept(CompletedFetch f) {
+        TopicPartition tp = f.tp;
+        Long position = subscriptions.position(tp);
+        if (position == null || position != f.fetchOffset || subscriptions.isPaused(tp)) {
+            return false;
+        }
+        switch (f.error) {
+            case NONE -> {
+                subscriptions.highWatermark(tp, f.highWatermark);
+                return true;
+            }
+            case OFFSET_OUT_OF_RANGE -> {
+                if (subscriptions.defaultReset() == SubscriptionState.Reset.NONE) {
+                    throw new TributaryException(Errors.OFFSET_OUT_OF_RANGE, "offset " + position + " of " + tp
+                        + " is out of range and auto.offset.reset is none");
+                }
+                log.info("offset {} of {} is out of range; resetting to the {} offset", position, tp,
+                    subscriptions.defaultReset().name().toLowerCase(java.util.Locale.ROOT));
+                subscriptions.requestReset(tp, subscriptions.defaultReset());
+                return false;
+            }
+            case NOT_LEADER_OR_FOLLOWER, UNKNOWN_TOPIC_OR_PARTITION, LEADER_NOT_AVAILABLE, FENCED_LEADER_EPOCH,
+                 UNKNOWN_LEADER_EPOCH, KAFKA_STORAGE_ERROR, UNKNOWN_TOPIC_ID -> {
+                metadata.requestUpdate();
+                return false;
+            }
+            case TOPIC_AUTHORIZATION_FAILED -> throw new TributaryException(f.error, "not authorized to read " + tp);
+            default -> {
+                log.warn("fetch of {} failed: {}", tp, f.error);
+                return false;
+            }
+        }
+    }
+
+    /** Moves records of {@code f} into {@code out}; returns true when {@code f} has no more. */
+    private boolean drain(CompletedFetch f, List<ConsumerRecord<K, V>> out, int max) {
+        TopicPartition tp = f.tp;
+        long position = subscriptions.position(tp);
+        int taken = 0;
+        try {
+            while (taken < max) {
+                if (f.remainingInBatch == 0) {
+                    if (f.batch != null) {
+                        position = Math.max(position, f.batch.nextOffset());
+                        f.batch = null;
+                    }
+                    if (!f.batches.hasNext()) {
+                        return true;
+                    }
+                    RecordBatch b = f.batches.next();
+                    if (b.nextOffset() <= position) {
+                        continue;
+                    }
+                    if (settings.checkCrcs()) {
+                        b.ensureValid();
+                    }
+                    if (b.isControlBatch()) {
+                        position = Math.max(position, b.nextOffset());
+                        continue;
+                    }
+                    f.batch = b;
+                    f.section = b.decompressedRecords(CompressionType.DEFAULT_MAX_DECOMPRESSED_BYTES).slice();
+                    f.remainingInBatch = b.recordCount();
+                }
+                RecordBatch b = f.batch;
+                ConsumerRecord<K, V> r = decode(tp, b, f.section);
+                if (r == null) { // before the position (the start of a compressed batch)
+                    f.remainingInBatch--;
+                    continue;
+                }
+                out.add(r);
+                f.remainingInBatch--;
+                position = r.offset() + 1;
+                taken++;
+            }
+            return false;
+        } finally {
+            if (subscriptions.isAssigned(tp)) {
+                subscriptions.position(tp, position);
+            }
+        }
+    }
+
+    private ConsumerRecord<K, V> decode(TopicPartition tp, RecordBatch b, ByteBuffer in) {
+        int start = in.position();
+        int length = ByteUtils.readVarint(in);
+        int end = in.position() + length;
+        in.get(); // attributes
+        long timestampDelta = ByteUtils.readVarlong(in);
+        int offsetDelta = ByteUtils.readVarint(in);
+        long offset = b.baseOffset() + offsetDelta;
+        Long position = subscriptions.position(tp);
+        if (position != null && offset < position) {
+            in.position(end);
+            return null;
+        }
+        byte[] key = readBytes(in);
+        byte[] value = readBytes(in);
+        int headerCount = ByteUtils.readVarint(in);
+        List<Header> headers;
+        if (headerCount <= 0) {
+            headers = List.of();
+        } else {
+            headers = new ArrayList<>(headerCount);
+            for (int i = 0; i < headerCount; i++) {
+                byte[] k = readBytes(in);
+                headers.add(new Header(k == null ? "" : new String(k, StandardCharsets.UTF_8), readBytes(in)));
+            }
+            headers = java.util.Collections.unmodifiableList(headers);
+        }
+        in.position(end);
+        TimestampType type = b.timestampType();
+        long timestamp = type == TimestampType.LOG_APPEND_TIME ? b.maxTimestamp() : b.baseTimestamp() + timestampDelta;
+        K k;
+        V v;
+        try {
+            k = keyDeserializer.deserialize(tp.topic(), headers, key);
+            v = valueDeserializer.deserialize(tp.topic(), headers, value);
+        } catch (RuntimeException e) {
+            in.position(start);
+            throw new RecordDeserializationException(tp, offset, "cannot deserialize the record at offset " + offset
+                + " of " + tp + ": " + e.getMessage() + " (seek past it to skip it)", e);
+        }
+        return new ConsumerRecord<>(tp.topic(), tp.partition(), offset, timestamp, type, k, v, headers,
+            key == null ? -1 : key.length, value == null ? -1 : value.length);
+    }
+
+    private static byte[] readBytes(ByteBuffer in) {
+        int len = ByteUtils.readVarint(in);
+        if (len < 0) {
+            return null;
+        }
+        byte[] b = new byte[len];
+        in.get(b);
+        return b;
+    }
+}
