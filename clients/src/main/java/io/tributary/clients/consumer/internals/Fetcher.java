@@ -96,13 +96,15 @@ public final class Fetcher<K, V> {
     public void sendFetches() {
         Cluster cluster = metadata.cluster();
         Map<Node, Map<TopicPartition, Long>> byNode = new LinkedHashMap<>();
+        Set<Node> busy = new java.util.HashSet<>();
         for (TopicPartition tp : subscriptions.fetchable()) {
-            if (pending.contains(tp)) {
-                continue;
-            }
             Node leader = cluster.leaderFor(tp.topic(), tp.partition());
             if (leader == null) {
                 metadata.requestUpdate();
+                continue;
+            }
+            if (pending.contains(tp)) {
+                busy.add(leader);
                 continue;
             }
             if (inFlight.contains(leader)) {
@@ -111,8 +113,19 @@ public final class Fetcher<K, V> {
             byNode.computeIfAbsent(leader, k -> new LinkedHashMap<>()).put(tp, subscriptions.position(tp));
         }
         for (Map.Entry<Node, Map<TopicPartition, Long>> e : byNode.entrySet()) {
+            // A fetch of caught-up partitions only would wait fetch.max.wait.ms at the broker and hold up the
+            // partitions still being drained here (one fetch per broker at a time): let them join it instead.
+            if (busy.contains(e.getKey()) && e.getValue().keySet().stream().allMatch(this::caughtUp)) {
+                continue;
+            }
             send(e.getKey(), e.getValue());
         }
+    }
+
+    private boolean caughtUp(TopicPartition tp) {
+        long hw = subscriptions.highWatermark(tp);
+        Long position = subscriptions.position(tp);
+        return hw >= 0 && position != null && position >= hw;
     }
 
     private void send(Node node, Map<TopicPartition, Long> positions) {

@@ -181,6 +181,12 @@ public final class SubscriptionState {
         }
     }
 
+    /** The high watermark the last fetch reported, or -1. */
+    public long highWatermark(TopicPartition tp) {
+        PartitionState s = assigned.get(tp);
+        return s == null ? -1 : s.highWatermark;
+    }
+
     public void pause(Collection<TopicPartition> partitions) {
         partitions.forEach(tp -> state(tp).paused = true);
     }
