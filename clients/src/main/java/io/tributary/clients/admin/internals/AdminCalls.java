@@ -166,13 +166,11 @@ public final class AdminCalls {
                 return;
             }
             long backoff = (long) Math.min(retryBackoffMaxMs, retryBackoffMs * Math.pow(2, Math.min(tries, 20)));
-            if (System.currentTimeMillis() + backoff >= deadline) {
-                result.completeExceptionally(timeout(name, cause));
-                return;
-            }
-            log.debug("{}: {}; retrying in {} ms", name, cause.getMessage(), backoff);
+            // waits at most until the deadline, where run() fails with the timeout and the last error
+            long delay = Math.max(0, Math.min(backoff, deadline - System.currentTimeMillis()));
+            log.debug("{}: {}; retrying in {} ms", name, cause.getMessage(), delay);
             try {
-                network.schedule(() -> run(name, operation, result, deadline, tries + 1, cause), backoff);
+                network.schedule(() -> run(name, operation, result, deadline, tries + 1, cause), delay);
             } catch (RuntimeException rejected) {
                 result.completeExceptionally(new IllegalStateException("the admin client is closed", rejected));
             }
