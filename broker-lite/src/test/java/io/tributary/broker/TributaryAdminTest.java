@@ -282,12 +282,31 @@ class TributaryAdminTest {
         assertThat(admin.listConsumerGroupOffsets("billing").join()).isEmpty();
     }
 
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Test
+    void retriesNetworkErrorsUntilTheBrokerComesUp() throws Exception {
+        int port = freePort();
+        try (TributaryAdmin late = TributaryAdmin.create(Map.of("bootstrap.servers", "127.0.0.1:" + port,
+            "retry.backoff.ms", "50", "reconnect.backoff.max.ms", "200"))) {
+            CompletableFuture<Set<String>> topics = late.listTopics();
+            CompletableFuture<Map<TopicPartition, OffsetAndMetadata>> offsets = late.listConsumerGroupOffsets("g");
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                .until(() -> !topics.isDone() && !offsets.isDone());
+            try (BrokerLite b = TestBrokers.start(dir.resolve("late"), "listeners", "PLAINTEXT://127.0.0.1:" + port)) {
+                assertThat(topics.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEmpty();
+                assertThat(offsets.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEmpty();
+            }
+        }
+    }
+
     @Test
     void failsWithATimeoutNamingTheOperationWhenNoBrokerAnswers() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = freePort();
         try (TributaryAdmin lost = TributaryAdmin.create(Map.of("bootstrap.servers", "127.0.0.1:" + port,
             "default.api.timeout.ms", "1500", "request.timeout.ms", "500", "retry.backoff.ms", "50"))) {
             long start = System.currentTimeMillis();
