@@ -53,8 +53,14 @@ class TributaryAdminScriptedBrokerTest {
 
     @BeforeEach
     void start() throws Exception {
+        start("0-4");
+    }
+
+    /** Restarts the scripted broker advertising {@code apiVersions} for ApiVersions. */
+    private void start(String apiVersions) throws Exception {
+        stop();
         ApiRegistry registry = new ApiRegistry()
-            .registerApiVersions(Versions.parse("0-4"))
+            .registerApiVersions(Versions.parse(apiVersions))
             .register(ApiKey.METADATA, Versions.parse("0-12"), (ctx, req) -> {
                 Struct r = MetadataResponse.SCHEMA.newStruct().set("clusterId", "scripted").set("controllerId", NODE_ID);
                 r.addElement("brokers").set("nodeId", NODE_ID).set("host", "127.0.0.1").set("port", port.get());
@@ -103,8 +109,10 @@ class TributaryAdminScriptedBrokerTest {
 
     @AfterEach
     void stop() {
-        admin.close();
-        server.close();
+        if (admin != null) {
+            admin.close();
+            server.close();
+        }
     }
 
     private static byte[] assignment() {
@@ -139,6 +147,12 @@ class TributaryAdminScriptedBrokerTest {
         // looked up first, again after NOT_COORDINATOR and after COORDINATOR_NOT_AVAILABLE, not after the load
         assertThat(findCoordinatorKeys).containsExactly("g", "g", "g");
         assertThat(findCoordinatorMaxVersion).hasValue(3);
+    }
+
+    @Test
+    void negotiatesWithABrokerThatKnowsOnlyOlderApiVersions() throws Exception {
+        start("0-3"); // answers ApiVersions v4 with a v0 body and UNSUPPORTED_VERSION
+        assertThat(admin.describeConsumerGroups(List.of("g")).join().get("g").state()).isEqualTo("Stable");
     }
 
     @Test

@@ -366,7 +366,7 @@ public final class NetworkClient implements AutoCloseable {
         }
         try {
             ResponseHeader.read(new ProtocolReader(buf), p.api.responseHeaderVersion(p.version));
-            Struct body = p.api.responseSchema().read(buf, p.version);
+            Struct body = readBody(p, buf);
             p.timeout.cancel(false);
             p.future.complete(new Response(p.api, p.version, body));
         } catch (RuntimeException e) {
@@ -374,6 +374,32 @@ public final class NetworkClient implements AutoCloseable {
             fail(p, new TributaryException(Errors.CORRUPT_MESSAGE,
                 "malformed " + p.api + " response from " + c.node + ": " + e.getMessage(), e));
             c.channel.close();
+        }
+    }
+
+    /**
+     * The response body. A broker that does not know the ApiVersions version asked for answers with a v0 body and
+     * UNSUPPORTED_VERSION (KIP-511), which cannot be read at the version asked for: it is read again as v0.
+     */
+    private static Struct readBody(Pending p, ByteBuffer buf) {
+        int start = buf.position();
+        try {
+            return p.api.responseSchema().read(buf, p.version);
+        } catch (RuntimeException e) {
+            if (p.api != ApiKey.API_VERSIONS || p.version == 0) {
+                throw e;
+            }
+            buf.position(start);
+            Struct v0;
+            try {
+                v0 = p.api.responseSchema().read(buf, (short) 0);
+            } catch (RuntimeException ignored) {
+                throw e;
+            }
+            if (v0.getInt16("errorCode") != Errors.UNSUPPORTED_VERSION.code()) {
+                throw e;
+            }
+            return v0;
         }
     }
 
