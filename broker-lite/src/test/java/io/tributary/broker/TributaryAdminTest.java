@@ -21,7 +21,7 @@ import io.tributary.clients.producer.ProducerRecord;
 import io.tributary.clients.producer.TributaryProducer;
 import io.tributary.clients.serialization.Serdes;
 import io.tributary.common.Errors;
-import io.tributary.common.OffsetAndMetadata;
+import io.tributary.clients.consumer.OffsetAndMetadata;
 import io.tributary.common.TimeoutException;
 import io.tributary.common.TopicPartition;
 import io.tributary.common.TributaryException;

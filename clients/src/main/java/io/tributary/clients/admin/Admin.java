@@ -1,6 +1,6 @@
 package io.tributary.clients.admin;
 
-import io.tributary.common.OffsetAndMetadata;
+import io.tributary.clients.consumer.OffsetAndMetadata;
 import io.tributary.common.TopicPartition;
 import java.util.Collection;
 import java.util.List;

@@ -8,7 +8,7 @@ import io.tributary.clients.admin.internals.TopicOperations;
 import io.tributary.clients.internals.CommonConfigs;
 import io.tributary.clients.internals.Metadata;
 import io.tributary.clients.internals.NetworkClient;
-import io.tributary.common.OffsetAndMetadata;
+import io.tributary.clients.consumer.OffsetAndMetadata;
 import io.tributary.common.TopicPartition;
 import io.tributary.common.config.ParsedConfig;
 import java.util.Collection;

@@ -7,7 +7,7 @@ import io.tributary.clients.admin.MemberAssignment;
 import io.tributary.clients.admin.MemberDescription;
 import io.tributary.clients.internals.NetworkClient;
 import io.tributary.common.Errors;
-import io.tributary.common.OffsetAndMetadata;
+import io.tributary.clients.consumer.OffsetAndMetadata;
 import io.tributary.common.TopicPartition;
 import io.tributary.common.TributaryException;
 import io.tributary.protocol.ApiKey;
