@@ -8,7 +8,7 @@ import java.util.Map;
  * {@link Clusters}; instances are shared by every test in the JVM, so tests use their own topic and group names
  * ({@link Clusters#uniqueName}) and never close a shared cluster.
  */
-public interface TestCluster extends AutoCloseable {
+public interface TestCluster {
 
     /** A short label for test names: {@code broker-lite} or {@code kafka}. */
     String name();
@@ -23,7 +23,10 @@ public interface TestCluster extends AutoCloseable {
         return config;
     }
 
-    /** Stops the broker and deletes its data. Done by {@link Clusters} at JVM exit; tests do not call it. */
-    @Override
+    /**
+     * Stops the broker and deletes its data. Done by {@link Clusters} at JVM exit; tests do not call it. (Not
+     * {@link AutoCloseable} on purpose: JUnit closes AutoCloseable arguments of a parameterized test after each
+     * invocation, which would stop the shared cluster under every later test.)
+     */
     void close();
 }

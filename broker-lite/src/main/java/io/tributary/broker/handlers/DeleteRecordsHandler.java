@@ -38,6 +38,11 @@ public final class DeleteRecordsHandler implements ApiHandler {
                     out.set("errorCode", Errors.UNKNOWN_TOPIC_OR_PARTITION.code());
                     continue;
                 }
+                if (!log.get().config().delete) {
+                    // as Kafka: records may be deleted only where retention by deletion applies
+                    out.set("errorCode", Errors.POLICY_VIOLATION.code());
+                    continue;
+                }
                 try {
                     long offset = p.getInt64("offset");
                     long target = offset == -1 ? log.get().highWatermark() : offset;

@@ -65,6 +65,9 @@ public final class ProduceHandler implements ApiHandler {
                     if (records == null || !records.hasRemaining()) {
                         throw new TributaryException(Errors.INVALID_RECORD, "no record batch for " + topic + "-" + partition);
                     }
+                    if (log.get().config().compact) {
+                        requireKeys(records, topic, partition);
+                    }
                     BrokerContext.ProduceOutcome outcome = broker.appendProduced(
                         new TopicPartition(topic, partition), log.get(), records);
                     appended |= !outcome.duplicate();
@@ -82,5 +85,21 @@ public final class ProduceHandler implements ApiHandler {
             broker.arrivals().fire();
         }
         return CompletableFuture.completedFuture(acks == 0 ? Response.NONE : Response.of(response));
+    }
+
+    /** Kafka refuses keyless records on compacted topics (compaction keeps the newest record per key). */
+    private static void requireKeys(ByteBuffer records, String topic, int partition) {
+        for (io.tributary.record.RecordBatch batch : io.tributary.record.MemoryRecords.readableRecords(records)
+            .batches()) {
+            if (batch.isControlBatch()) {
+                continue;
+            }
+            for (io.tributary.record.Record r : batch) {
+                if (!r.hasKey()) {
+                    throw new TributaryException(Errors.INVALID_RECORD, "Compacted topic cannot accept message "
+                        + "without key in topic partition " + topic + "-" + partition);
+                }
+            }
+        }
     }
 }
