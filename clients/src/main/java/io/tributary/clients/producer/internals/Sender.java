@@ -64,6 +64,8 @@ public final class Sender implements Runnable {
 
     private static final class PartitionState {
         int nextSequence;
+        /** Whether the broker acknowledged a batch of this partition under the current producer id. */
+        boolean acked;
         final ArrayDeque<ProducerBatch> inFlight = new ArrayDeque<>();
     }
 
@@ -194,7 +196,11 @@ public final class Sender implements Runnable {
         if (b.baseSequence >= 0) {
             return ps.inFlight.isEmpty(); // retries go one at a time, in sequence order
         }
-        return ps.inFlight.size() < 5;
+        // Until the broker has acknowledged one batch of this producer id for the partition it has no state to
+        // detect a gap with, and would accept a later batch after an earlier one failed (a partition just
+        // created, say): the earlier batch's retry would then be out of order and its records lost. So the first
+        // batch goes alone.
+        return ps.inFlight.size() < (ps.acked ? 5 : 1);
     }
 
     private void send(Node node, List<ProducerBatch> batches) {
@@ -280,7 +286,8 @@ public final class Sender implements Runnable {
                 continue;
             }
             String message = p.getString("errorMessage");
-            TributaryException e = error.exception(b.tp + (message == null ? "" : ": " + message));
+            TributaryException e = error.exception(b.tp + ": " + (message == null ? error.message() : message)
+                + " (" + error + ")");
             if (error == Errors.NOT_LEADER_OR_FOLLOWER || error == Errors.UNKNOWN_TOPIC_OR_PARTITION
                 || error == Errors.LEADER_NOT_AVAILABLE) {
                 metadata.requestUpdate();
@@ -334,6 +341,9 @@ public final class Sender implements Runnable {
     }
 
     private void completeBatch(ProducerBatch b, long baseOffset, long logAppendTime) {
+        if (settings.idempotent() && b.producerId == producerId) {
+            state(b.tp).acked = true;
+        }
         b.complete(baseOffset, logAppendTime);
         accumulator.deallocate(b);
     }
