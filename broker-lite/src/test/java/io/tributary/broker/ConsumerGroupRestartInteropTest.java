@@ -139,6 +139,19 @@ class ConsumerGroupRestartInteropTest {
         });
         produce(0, 10);
         await().atMost(Duration.ofSeconds(30)).until(() -> seen.size() >= 10);
+        // on a loaded machine the first join may take another round after the first records arrived: wait until
+        // the generation has held still for a few heartbeats before taking the snapshot
+        int[] lastGeneration = {generation.get()};
+        long[] since = {System.nanoTime()};
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            int g = generation.get();
+            if (g != lastGeneration[0]) {
+                lastGeneration[0] = g;
+                since[0] = System.nanoTime();
+            }
+            return System.nanoTime() - since[0] > Duration.ofSeconds(2).toNanos()
+                && broker.context().groupCoordinator().state(GROUP).orElse(null) == GroupState.STABLE;
+        });
         int generationBefore = generation.get();
         int assignedBefore = assignedCallbacks.get();
         int revokedBefore = revokedOrLost.get();
