@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -20,15 +21,28 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /** Runs sample test classes through the JUnit Platform and checks what the extension did around them. */
 class EmbeddedBrokerLifecycleTest {
+    private static final String SAMPLES = "io.tributary.junit.EmbeddedBrokerLifecycleTest#runningSamples";
     static final List<BrokerInfo> SEEN = new CopyOnWriteArrayList<>();
     static final List<Boolean> REACHABLE_IN_AFTER_ALL = new CopyOnWriteArrayList<>();
+
+    /** The sample classes below run only through {@link #run}, not when a build or an IDE selects them. */
+    private static volatile boolean runningSamples;
+
+    static boolean runningSamples() {
+        return runningSamples;
+    }
 
     private static TestExecutionSummary run(Class<?> testClass) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
             .selectors(selectClass(testClass)).build();
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
-        launcher.execute(request, listener);
+        runningSamples = true;
+        try {
+            launcher.execute(request, listener);
+        } finally {
+            runningSamples = false;
+        }
         return listener.getSummary();
     }
 
@@ -70,6 +84,7 @@ class EmbeddedBrokerLifecycleTest {
         }
     }
 
+    @EnabledIf(SAMPLES)
     @EmbeddedBroker
     static class TwoTests {
         @BootstrapServers
@@ -91,6 +106,7 @@ class EmbeddedBrokerLifecycleTest {
         }
     }
 
+    @EnabledIf(SAMPLES)
     @EmbeddedBroker(properties = "num.partitions=2")
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     static class PerClassLifecycle {
@@ -109,6 +125,7 @@ class EmbeddedBrokerLifecycleTest {
         }
     }
 
+    @EnabledIf(SAMPLES)
     @EmbeddedBroker
     static class WrongFieldType {
         @BootstrapServers
