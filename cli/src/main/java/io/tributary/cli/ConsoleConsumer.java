@@ -4,6 +4,8 @@ import io.tributary.clients.consumer.ConsumerRecord;
 import io.tributary.clients.consumer.TributaryConsumer;
 import io.tributary.clients.consumer.WakeupException;
 import io.tributary.clients.serialization.Serdes;
+import io.tributary.common.TimeoutException;
+import io.tributary.common.TopicPartition;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -40,6 +42,9 @@ final class ConsoleConsumer implements Tool {
             .flag("--from-beginning", "Start at the earliest record when the group has no committed offset "
                 + "(default: only records produced from now on).")
             .value("--group", "group", "The consumer group (default: a new group console-consumer-<random>).")
+            .value("--partition", "n", "Read only this partition (assigned, no group unless --group).")
+            .value("--offset", "earliest|latest|n", "With --partition: where to start (default latest, or earliest "
+                + "with --from-beginning).")
             .value("--max-messages", "n", "Exit after this many records (default: run until Ctrl-C).")
             .value("--timeout-ms", "ms", "Exit when no record arrives for this long.")
             .repeated("--property", "name=value", "Output settings: print.key, print.value, print.partition, "
@@ -59,14 +64,26 @@ final class ConsoleConsumer implements Tool {
             throw new UsageException("--max-messages " + maxMessages + " must be above 0");
         }
         RecordFormat format = new RecordFormat(flags.keyValues("--property"));
+        Integer partition = flags.has("--partition") ? (int) flags.getLong("--partition", 0) : null;
+        String offset = flags.get("--offset", flags.has("--from-beginning") ? "earliest" : "latest");
+        if (partition == null && flags.has("--offset")) {
+            throw new UsageException("--offset needs --partition");
+        }
+        if (partition != null && partition < 0) {
+            throw new UsageException("--partition " + partition + " must not be negative");
+        }
+        if (!offset.equals("earliest") && !offset.equals("latest") && !offset.matches("\\d+")) {
+            throw new UsageException("--offset " + offset + " (expected: earliest, latest or an offset)");
+        }
 
         Map<String, Object> props = new LinkedHashMap<>();
         props.putAll(flags.propertiesFile("--consumer.config"));
         props.putAll(flags.keyValues("--consumer-property"));
         props.put("bootstrap.servers", bootstrap);
+        props.putIfAbsent("default.api.timeout.ms", "10000");
         if (flags.has("--group")) {
             props.put("group.id", flags.get("--group"));
-        } else if (!props.containsKey("group.id")) {
+        } else if (partition == null && !props.containsKey("group.id")) {
             props.put("group.id", "console-consumer-" + ThreadLocalRandom.current().nextInt(100_000));
             props.putIfAbsent("enable.auto.commit", "false");
         }
@@ -78,7 +95,11 @@ final class ConsoleConsumer implements Tool {
         try (TributaryConsumer<byte[], byte[]> consumer = TributaryConsumer.create(props,
                 Serdes.byteArray().deserializer(), Serdes.byteArray().deserializer())) {
             context.stop().onStop(consumer::wakeup);
-            consumer.subscribe(List.of(topic));
+            if (partition == null) {
+                consumer.subscribe(List.of(topic));
+            } else {
+                assign(consumer, new TopicPartition(topic, partition), offset);
+            }
             long lastRecord = System.currentTimeMillis();
             outer:
             while (!context.stop().isStopped()) {
@@ -108,6 +129,25 @@ final class ConsoleConsumer implements Tool {
             context.err().println("Processed a total of " + processed + " messages");
         }
         return 0;
+    }
+
+    private static void assign(TributaryConsumer<byte[], byte[]> consumer, TopicPartition tp, String offset) {
+        int partitions;
+        try {
+            partitions = consumer.partitionsFor(tp.topic()).size();
+        } catch (TimeoutException e) {
+            throw new ToolException("cannot read the partitions of " + tp.topic() + ": " + e.getMessage(), e);
+        }
+        if (tp.partition() >= partitions) {
+            throw new ToolException("partition " + tp.partition() + " of " + tp.topic() + " does not exist (it has "
+                + partitions + ")");
+        }
+        consumer.assign(List.of(tp));
+        switch (offset) {
+            case "earliest" -> consumer.seekToBeginning(List.of(tp));
+            case "latest" -> consumer.seekToEnd(List.of(tp));
+            default -> consumer.seek(tp, Long.parseLong(offset));
+        }
     }
 
     /** How a record is printed: Kafka's console-consumer formatter settings, own implementation. */

@@ -47,6 +47,8 @@ final class ConsoleProducer implements Tool {
                 + "as a value with no key).")
             .optionalValue("--compression-codec", "none|gzip|snappy|lz4|zstd", "gzip",
                 "Compress batches; without a value gzip (default none).")
+            .flag("--sync", "Wait for each record to be acknowledged before reading the next line.")
+            .value("--request-required-acks", "acks", "acks: all, -1, 0 or 1 (default all).")
             .repeated("--producer-property", "name=value", "A producer setting (Kafka's names).")
             .value("--producer.config", "file", "A properties file of producer settings.")
             .requireOneOf("--bootstrap-server", "--broker-list");
@@ -62,6 +64,7 @@ final class ConsoleProducer implements Tool {
                 context.err().println(name() + ": ignoring --property " + k + " (known: " + READER_PROPERTIES + ")");
             }
         }
+        boolean sync = flags.has("--sync");
         boolean parseKey = Boolean.parseBoolean(reader.getOrDefault("parse.key", "false"));
         boolean ignoreError = Boolean.parseBoolean(reader.getOrDefault("ignore.error", "false"));
         String separator = reader.getOrDefault("key.separator", "\t");
@@ -77,6 +80,9 @@ final class ConsoleProducer implements Tool {
         props.putAll(flags.propertiesFile("--producer.config"));
         props.putAll(flags.keyValues("--producer-property"));
         props.put("bootstrap.servers", bootstrap);
+        if (flags.has("--request-required-acks")) {
+            props.put("acks", flags.get("--request-required-acks"));
+        }
         if (flags.has("--compression-codec")) {
             String codec = flags.get("--compression-codec").toLowerCase(java.util.Locale.ROOT);
             if (!CODECS.contains(codec)) {
@@ -120,6 +126,14 @@ final class ConsoleProducer implements Tool {
                     // would fail the same way
                     throw new ToolException("cannot send to " + topic + " via " + bootstrap + ": "
                         + cause(sent).getMessage());
+                }
+                if (sync) {
+                    try {
+                        sent.join();
+                    } catch (CompletionException e) {
+                        throw new ToolException("record on line " + lines + " was not sent to " + topic + ": "
+                            + unwrap(e).getMessage(), e);
+                    }
                 }
             }
             producer.flush();

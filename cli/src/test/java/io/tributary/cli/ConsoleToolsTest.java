@@ -136,4 +136,23 @@ class ConsoleToolsTest {
         assertThat(r.outLines()).isNotEmpty().allMatch("ping"::equals);
         assertThat(r.err()).contains("Processed a total of " + r.outLines().size() + " messages");
     }
+
+    @Test
+    void aPartitionCanBeReadFromAnOffsetWithoutAGroup() {
+        produce("offsets", FOODS, "--sync", "--request-required-acks", "1");
+        Result r = run("console-consumer", "--bootstrap-server", bootstrap, "--topic", "offsets", "--partition", "0",
+            "--offset", "1", "--max-messages", "2", "--property", "print.offset=true");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.outLines()).containsExactly("Offset:1\tcarrot", "Offset:2\tbanana");
+
+        Result missing = run("console-consumer", "--bootstrap-server", bootstrap, "--topic", "offsets",
+            "--partition", "5");
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.err()).contains("partition 5 of offsets does not exist (it has 1)");
+
+        Result noPartition = run("console-consumer", "--bootstrap-server", bootstrap, "--topic", "offsets",
+            "--offset", "1");
+        assertThat(noPartition.exitCode()).isEqualTo(2);
+        assertThat(noPartition.err()).startsWith("console-consumer: --offset needs --partition");
+    }
 }
