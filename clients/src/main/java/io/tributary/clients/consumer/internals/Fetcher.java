@@ -78,6 +78,8 @@ public final class Fetcher<K, V> {
         final Errors error;
         final long highWatermark;
         final Iterator<RecordBatch> batches;
+        /** The position the partition has if nothing but this fetch moved it (a seek or pause invalidates it). */
+        long nextPosition;
         RecordBatch batch;
         ByteBuffer section;
         int remainingInBatch;
@@ -87,6 +89,7 @@ public final class Fetcher<K, V> {
             this.fetchOffset = fetchOffset;
             this.error = error;
             this.highWatermark = highWatermark;
+            this.nextPosition = fetchOffset;
             this.batches = records == null ? java.util.Collections.emptyIterator()
                 : MemoryRecords.readableRecords(records).batches().iterator();
         }
@@ -236,6 +239,13 @@ public final class Fetcher<K, V> {
         Map<TopicPartition, List<ConsumerRecord<K, V>>> out = new LinkedHashMap<>();
         int left = settings.maxPollRecords();
         while (left > 0) {
+            if (current != null && !stillCurrent(current)) {
+                // seek(), seekToBeginning/End() or pause() since the last poll: what is left of this fetch is not
+                // what the application asks for next (it would skip or repeat records); fetch again from the
+                // position when the partition is fetchable
+                pending.remove(current.tp);
+                current = null;
+            }
             if (current == null) {
                 CompletedFetch next = completed.poll();
                 if (next == null) {
@@ -254,7 +264,10 @@ public final class Fetcher<K, V> {
             try {
                 exhausted = drain(f, list, left);
             } catch (RecordDeserializationException e) {
-                if (out.values().stream().anyMatch(l -> !l.isEmpty())) {
+                if (list.isEmpty()) {
+                    out.remove(f.tp);
+                }
+                if (!out.isEmpty()) {
                     break; // return what precedes it; the next poll throws
                 }
                 throw e;
@@ -269,6 +282,11 @@ public final class Fetcher<K, V> {
             }
         }
         return out.isEmpty() ? ConsumerRecords.empty() : new ConsumerRecords<>(out);
+    }
+
+    private boolean stillCurrent(CompletedFetch f) {
+        Long position = subscriptions.position(f.tp);
+        return position != null && position == f.nextPosition && !subscriptions.isPaused(f.tp);
     }
 
     /** Whether a completed fetch still matches the partition's state; handles its error if not. */
@@ -352,6 +370,7 @@ public final class Fetcher<K, V> {
             if (subscriptions.isAssigned(tp)) {
                 subscriptions.position(tp, position);
             }
+            f.nextPosition = position;
         }
     }
 
