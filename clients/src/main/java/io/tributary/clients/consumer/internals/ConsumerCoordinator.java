@@ -217,10 +217,13 @@ public final class ConsumerCoordinator {
         if (lost && !subscriptions.assignedPartitions().isEmpty()) {
             List<TopicPartition> gone = subscriptions.assignedList();
             log.warn("group {}: membership lost; partitions {} are lost", settings.groupId(), gone);
-            subscriptions.removeAssigned(gone);
             ConsumerRebalanceListener l = subscriptions.listener();
-            if (l != null) {
-                l.onPartitionsLost(gone);
+            try {
+                if (l != null) {
+                    l.onPartitionsLost(gone);
+                }
+            } finally {
+                subscriptions.removeAssigned(gone);
             }
         }
     }
@@ -246,11 +249,12 @@ public final class ConsumerCoordinator {
         }
     }
 
-    /** Before (re)joining: commit, and with the eager protocol revoke everything. */
+    /**
+     * Before (re)joining: commit, and with the eager protocol revoke everything. Both happen while the member is
+     * still in its generation (a commit with it is accepted during a rebalance), and the listener runs before the
+     * partitions are dropped, so that it can read positions and commit them.
+     */
     private void prepareJoin(long deadlineMs) {
-        synchronized (this) {
-            stable = false;
-        }
         if (settings.autoCommit() && !subscriptions.allPositions().isEmpty()) {
             try {
                 commitSync(toOffsets(subscriptions.allPositions()), Math.max(deadlineMs,
@@ -261,11 +265,17 @@ public final class ConsumerCoordinator {
         }
         if (protocol == RebalanceProtocol.EAGER) {
             List<TopicPartition> revoked = subscriptions.assignedList();
-            subscriptions.removeAssigned(revoked);
             ConsumerRebalanceListener l = subscriptions.listener();
-            if (l != null) {
-                l.onPartitionsRevoked(revoked);
+            try {
+                if (l != null) {
+                    l.onPartitionsRevoked(revoked);
+                }
+            } finally {
+                subscriptions.removeAssigned(revoked);
             }
+        }
+        synchronized (this) {
+            stable = false;
         }
     }
 
@@ -453,9 +463,12 @@ public final class ConsumerCoordinator {
                     }
                 }
             }
-            subscriptions.removeAssigned(revoked);
-            if (l != null) {
-                l.onPartitionsRevoked(revoked);
+            try {
+                if (l != null) {
+                    l.onPartitionsRevoked(revoked); // before they are dropped: the listener may commit them
+                }
+            } finally {
+                subscriptions.removeAssigned(revoked);
             }
             // cooperative: the partitions just given up go to their new owners in another round
             requestRejoin();
