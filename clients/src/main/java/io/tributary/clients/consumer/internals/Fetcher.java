@@ -84,6 +84,12 @@ public final class Fetcher<K, V> {
         ByteBuffer section;
         int remainingInBatch;
 
+        /** read_committed: aborted transactions not yet reached, by first offset (producer id, first offset). */
+        final java.util.PriorityQueue<long[]> abortedTransactions =
+            new java.util.PriorityQueue<>(java.util.Comparator.comparingLong((long[] a) -> a[1]));
+        /** read_committed: producers whose open transaction (at the current batch) ends in an abort. */
+        final Set<Long> abortingProducers = new java.util.HashSet<>();
+
         CompletedFetch(TopicPartition tp, long fetchOffset, Errors error, long highWatermark, ByteBuffer records) {
             this.tp = tp;
             this.fetchOffset = fetchOffset;
@@ -172,8 +178,14 @@ public final class Fetcher<K, V> {
                         if (offset == null || !answered.add(tp)) {
                             continue;
                         }
-                        completed.add(new CompletedFetch(tp, offset, Errors.forCode(p.getInt16("errorCode")),
-                            p.getInt64("highWatermark"), p.getRecords("records")));
+                        CompletedFetch f = new CompletedFetch(tp, offset, Errors.forCode(p.getInt16("errorCode")),
+                            p.getInt64("highWatermark"), p.getRecords("records"));
+                        List<Struct> aborted = p.getStructs("abortedTransactions");
+                        if (settings.isolationLevel() == 1 && aborted != null) {
+                            aborted.forEach(a -> f.abortedTransactions.add(
+                                new long[] {a.getInt64("producerId"), a.getInt64("firstOffset")}));
+                        }
+                        completed.add(f);
                     }
                 }
                 for (TopicPartition tp : positions.keySet()) {
@@ -346,7 +358,15 @@ public final class Fetcher<K, V> {
                     if (settings.checkCrcs()) {
                         b.ensureValid();
                     }
+                    startAbortedTransactions(f, b);
                     if (b.isControlBatch()) {
+                        if (isAbortMarker(b)) {
+                            f.abortingProducers.remove(b.producerId()); // that transaction ends here
+                        }
+                        position = Math.max(position, b.nextOffset());
+                        continue;
+                    }
+                    if (b.isTransactional() && f.abortingProducers.contains(b.producerId())) {
                         position = Math.max(position, b.nextOffset());
                         continue;
                     }
@@ -372,6 +392,26 @@ public final class Fetcher<K, V> {
             }
             f.nextPosition = position;
         }
+    }
+
+    /**
+     * read_committed: notes the aborted transactions that have begun by the end of {@code b}. The broker lists
+     * the aborted transactions overlapping the fetched range (producer id, first offset); a transactional batch of
+     * such a producer from that first offset up to the producer's abort marker is aborted and skipped.
+     */
+    private void startAbortedTransactions(CompletedFetch f, RecordBatch b) {
+        while (!f.abortedTransactions.isEmpty() && f.abortedTransactions.peek()[1] <= b.lastOffset()) {
+            f.abortingProducers.add(f.abortedTransactions.poll()[0]);
+        }
+    }
+
+    private static boolean isAbortMarker(RecordBatch b) {
+        if (!b.isTransactional()) {
+            return false;
+        }
+        java.util.Iterator<io.tributary.record.Record> records = b.iterator();
+        return records.hasNext() && io.tributary.record.ControlRecordType.parse(records.next().key())
+            == io.tributary.record.ControlRecordType.ABORT;
     }
 
     private ConsumerRecord<K, V> decode(TopicPartition tp, RecordBatch b, ByteBuffer in) {
