@@ -80,6 +80,8 @@ public final class ConsumerCoordinator {
     private long retryJoinAtMs;
     private Map<String, Integer> assignedPartitionCounts = Map.of();
     private boolean leader;
+    /** The topics of the subscription sent in the latest JoinGroup. */
+    private Set<String> joinedTopics = Set.of();
 
     private volatile long lastPollMs = System.currentTimeMillis();
     private long nextAutoCommitMs;
@@ -286,6 +288,7 @@ public final class ConsumerCoordinator {
         int gen;
         synchronized (this) {
             gen = generation;
+            joinedTopics = Set.copyOf(topics);
         }
         Map<String, ByteBuffer> metadataByProtocol = new LinkedHashMap<>();
         for (ConsumerPartitionAssignor a : assignors) {
@@ -423,7 +426,9 @@ public final class ConsumerCoordinator {
         synchronized (this) {
             gen = generation;
             stable = true;
-            rejoinNeeded = false;
+            // a subscription change (a pattern matching a new topic, say) while this join was under way asked for
+            // a rejoin that this join does not answer: join again
+            rejoinNeeded = !joinedTopics.equals(subscribed);
         }
         for (ConsumerPartitionAssignor a : assignors) {
             if (a instanceof CooperativeStickyAssignor c) {
