@@ -312,4 +312,49 @@ class ConsumerBehaviourTest {
                 .containsExactly("v8", "v9", "v10", "v11", "v12", "v13", "v14", "v15", "v16", "v17", "v18", "v19");
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.tributary.interop.Clusters#both")
+    void aPositionPastTheEndIsResetByAutoOffsetReset(TestCluster cluster) throws Exception {
+        String topic = Clusters.uniqueName("oor");
+        ConsumerFixtures.createTopic(cluster, topic, 1);
+        ConsumerFixtures.produce(cluster, topic, 0, 10);
+        TopicPartition p0 = new TopicPartition(topic, 0);
+        try (var c = ConsumerFixtures.ours(cluster, null, Map.of("auto.offset.reset", "earliest"))) {
+            c.assign(List.of(p0));
+            c.seek(p0, 1000);
+            assertThat(ConsumerFixtures.pollUntil(c, 10)).extracting(ConsumerRecord::offset)
+                .containsExactlyElementsOf(KafkaProducerToOurConsumerTest.range(0, 10));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.tributary.interop.Clusters#both")
+    void smallFetchSizesStillReadEveryRecord(TestCluster cluster) throws Exception {
+        String topic = Clusters.uniqueName("smallfetch");
+        ConsumerFixtures.createTopic(cluster, topic, 1);
+        Map<String, Object> pc = cluster.clientConfig();
+        pc.put("batch.size", "4096");
+        pc.put("linger.ms", "20");
+        String pad = "p".repeat(700);
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<>(pc,
+            new org.apache.kafka.common.serialization.StringSerializer(),
+            new org.apache.kafka.common.serialization.StringSerializer())) {
+            for (int i = 0; i < 100; i++) {
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, 0, "k", i + pad));
+            }
+            producer.flush();
+        }
+        TopicPartition p0 = new TopicPartition(topic, 0);
+        // a fetch ends part-way into a batch: the partial batch is dropped and fetched again whole
+        try (var c = ConsumerFixtures.ours(cluster, null, Map.of("max.partition.fetch.bytes", "5000",
+            "fetch.max.bytes", "6000"))) {
+            c.assign(List.of(p0));
+            c.seekToBeginning(List.of(p0));
+            List<ConsumerRecord<String, String>> got = ConsumerFixtures.pollUntil(c, 100);
+            assertThat(got).extracting(ConsumerRecord::offset)
+                .containsExactlyElementsOf(KafkaProducerToOurConsumerTest.range(0, 100));
+            assertThat(got).allMatch(r -> r.value().equals(r.offset() + pad));
+        }
+    }
 }
