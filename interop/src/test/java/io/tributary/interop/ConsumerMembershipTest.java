@@ -112,6 +112,46 @@ class ConsumerMembershipTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.tributary.interop.Clusters#both")
+    void aStaticLeaderRestartingKeepsTheAssignment(TestCluster cluster) throws Exception {
+        String topic = Clusters.uniqueName("static-leader");
+        String group = Clusters.uniqueName("static-leader-group");
+        ConsumerFixtures.createTopic(cluster, topic, 4);
+        Map<String, Object> coop = Map.of("partition.assignment.strategy", "cooperative-sticky");
+        Events memberEvents = new Events();
+        Set<TopicPartition> leaderHeld;
+        var leader = ConsumerFixtures.ours(cluster, group, with(coop, "group.instance.id", "leader"));
+        try (var member = ConsumerFixtures.ours(cluster, group, with(coop, "group.instance.id", "member"))) {
+            try {
+                leader.subscribe(List.of(topic));
+                pollAll(List.of(leader), () -> leader.assignment().size() == 4);
+                member.subscribe(List.of(topic), memberEvents);
+                pollAll(List.of(leader, member), () -> leader.assignment().size() == 2
+                    && member.assignment().size() == 2);
+                leaderHeld = leader.assignment();
+            } finally {
+                leader.close();
+            }
+            Set<TopicPartition> memberHeld = member.assignment();
+            List<String> before = List.copyOf(memberEvents.events);
+            try (var again = ConsumerFixtures.ours(cluster, group, with(coop, "group.instance.id", "leader"))) {
+                again.subscribe(List.of(topic));
+                pollAll(List.of(member, again), () -> !again.assignment().isEmpty());
+                for (int i = 0; i < 10; i++) {
+                    member.poll(Duration.ofMillis(20));
+                    again.poll(Duration.ofMillis(20));
+                }
+                assertThat(again.assignment()).isEqualTo(leaderHeld);
+                assertThat(member.assignment()).isEqualTo(memberHeld);
+                // the restarted leader's subscription owns nothing, so the group may rebalance; cooperatively,
+                // without taking anything from the other member
+                assertThat(memberEvents.events.subList(before.size(), memberEvents.events.size()))
+                    .as("the other member's listener").allMatch(e -> e.equals("assigned []"));
+            }
+        }
+    }
+
     private static Map<String, Object> with(Map<String, Object> base, String key, Object value) {
         Map<String, Object> out = new java.util.HashMap<>(base);
         out.put(key, value);
