@@ -138,4 +138,36 @@ class ConsumerRebalanceListenerTest {
             assertThat(ra.events).doesNotContain("lost " + moved);
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.tributary.interop.Clusters#both")
+    void unsubscribeRevokesAndLeavesAndSubscribingAgainRejoins(TestCluster cluster) throws Exception {
+        String topic = Clusters.uniqueName("unsub");
+        String group = Clusters.uniqueName("unsub-group");
+        ConsumerFixtures.createTopic(cluster, topic, 4);
+        Recorder ra = new Recorder();
+        Recorder rb = new Recorder();
+        try (var a = ConsumerFixtures.ours(cluster, group, Map.of());
+             var b = ConsumerFixtures.ours(cluster, group, Map.of())) {
+            ra.consumer = a;
+            rb.consumer = b;
+            a.subscribe(List.of(topic), ra);
+            b.subscribe(List.of(topic), rb);
+            pollBoth(a, b, () -> a.assignment().size() == 2 && b.assignment().size() == 2);
+            Set<Integer> bHad = partitionsOf(b.assignment());
+            rb.events.clear();
+            b.unsubscribe();
+            assertThat(rb.nonEmpty()).containsExactly("revoked " + bHad);
+            assertThat(b.assignment()).isEmpty();
+            assertThat(b.subscription()).isEmpty();
+            pollBoth(a, null, () -> a.assignment().size() == 4); // b left the group: no session timeout to wait
+            b.subscribe(List.of(topic), rb);
+            pollBoth(a, b, () -> a.assignment().size() == 2 && b.assignment().size() == 2);
+            b.unsubscribe();
+            TopicPartition p0 = new TopicPartition(topic, 0);
+            b.assign(List.of(p0)); // manual assignment after leaving the group
+            assertThat(b.assignment()).containsExactly(p0);
+            assertThat(rb.commitFailures).isEmpty();
+        }
+    }
 }
