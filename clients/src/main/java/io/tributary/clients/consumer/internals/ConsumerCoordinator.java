@@ -592,7 +592,14 @@ public final class ConsumerCoordinator {
         int gen;
         String id;
         synchronized (this) {
-            boolean inGroup = subscriptions.usesGroup() && stable;
+            if (subscriptions.usesGroup() && !stable) {
+                // mid-rebalance there is no generation to commit with (generation -1 is refused by a live group)
+                return CompletableFuture.failedFuture(new TributaryException(Errors.REBALANCE_IN_PROGRESS,
+                    "cannot commit while group " + settings.groupId() + " is rebalancing; poll to finish the "
+                        + "rebalance and retry (partitions revoked in the meantime are committed by the rebalance "
+                        + "listener)"));
+            }
+            boolean inGroup = subscriptions.usesGroup();
             gen = inGroup ? generation : -1;
             id = inGroup ? memberId : "";
         }
