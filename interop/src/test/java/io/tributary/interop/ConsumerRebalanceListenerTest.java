@@ -1,6 +1,7 @@
 package io.tributary.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tributary.clients.consumer.ConsumerRebalanceListener;
 import io.tributary.clients.consumer.TributaryConsumer;
@@ -168,6 +169,34 @@ class ConsumerRebalanceListenerTest {
             b.assign(List.of(p0)); // manual assignment after leaving the group
             assertThat(b.assignment()).containsExactly(p0);
             assertThat(rb.commitFailures).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.tributary.interop.Clusters#both")
+    void aCommitDuringARebalanceFailsWithRebalanceInProgress(TestCluster cluster) throws Exception {
+        String topic = Clusters.uniqueName("midjoin");
+        String group = Clusters.uniqueName("midjoin-group");
+        ConsumerFixtures.createTopic(cluster, topic, 2);
+        Map<String, Object> range = Map.of("partition.assignment.strategy", "range");
+        try (var a = ConsumerFixtures.ours(cluster, group, range);
+             var b = ConsumerFixtures.ours(cluster, group, range)) {
+            a.subscribe(List.of(topic));
+            pollBoth(a, null, () -> a.assignment().size() == 2);
+            b.subscribe(List.of(topic));
+            b.poll(Duration.ofMillis(50)); // b's JoinGroup makes the group rebalance
+            // a hears of it by heartbeat; its next poll revokes everything (eager) and starts its own join
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (!a.assignment().isEmpty()) {
+                assertThat(System.currentTimeMillis()).isLessThan(deadline);
+                a.poll(Duration.ZERO);
+            }
+            TopicPartition p0 = new TopicPartition(topic, 0);
+            assertThatThrownBy(() -> a.commitSync(Map.of(p0, new io.tributary.clients.consumer.OffsetAndMetadata(1))))
+                .isInstanceOfSatisfying(io.tributary.common.TributaryException.class,
+                    e -> assertThat(e.error()).isEqualTo(io.tributary.common.Errors.REBALANCE_IN_PROGRESS));
+            pollBoth(a, b, () -> a.assignment().size() == 1 && b.assignment().size() == 1);
+            a.commitSync(Map.of(p0, new io.tributary.clients.consumer.OffsetAndMetadata(0)));
         }
     }
 }
