@@ -67,7 +67,6 @@ public final class RecordAccumulator {
         }
         int size = Math.max(batchSize, ProducerBatch.sizeForSingle(key, value, headers));
         ByteBuffer buffer = pool.allocate(size, maxBlockMs);
-        boolean wake;
         CompletableFuture<RecordMetadata> f;
         synchronized (dq) {
             if (closed) {
@@ -87,11 +86,9 @@ public final class RecordAccumulator {
             f = batch.tryAppend(timestamp, key, value, headers, callback);
             dq.addLast(batch);
             incomplete.add(batch);
-            wake = last != null;
         }
-        if (wake) {
-            wakeSender.run(); // a batch filled up
-        }
+        // a batch filled up, or a new one started whose linger.ms the sender must time (it may be idle-waiting)
+        wakeSender.run();
         return f;
     }
 
