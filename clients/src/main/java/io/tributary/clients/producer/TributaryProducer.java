@@ -358,10 +358,15 @@ public final class TributaryProducer<K, V> implements Producer<K, V> {
             return;
         }
         closed = true;
+        long ms = timeout.toMillis();
+        if (ms <= 0) {
+            // before the accumulator closes (which makes every queued batch ready): nothing more may be sent, or
+            // records could reach the log while their sends are reported failed
+            sender.forceClose();
+        }
         accumulator.close();
         sender.initiateClose();
         try {
-            long ms = timeout.toMillis();
             if (ms > 0) {
                 ioThread.join(ms == Long.MAX_VALUE ? 0 : ms);
             }

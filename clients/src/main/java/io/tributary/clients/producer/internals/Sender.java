@@ -186,6 +186,9 @@ public final class Sender implements Runnable {
 
     /** Whether the first queued batch of its partition may go now (ordering rules for idempotence). */
     private boolean canSend(ProducerBatch b) {
+        if (forceClose) {
+            return false; // a forced close fails queued batches: none may go out meanwhile
+        }
         if (!settings.idempotent()) {
             return true;
         }
