@@ -82,6 +82,7 @@ public final class NetworkClient implements AutoCloseable {
     /** Connections by address; touched only on the I/O thread. */
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
     private int nextCorrelationId;
+    private volatile Runnable readyListener = () -> { };
     private volatile boolean closed;
 
     public NetworkClient(Settings settings) {
@@ -153,6 +154,38 @@ public final class NetworkClient implements AutoCloseable {
     public boolean isReady(Node node) {
         Connection c = connections.get(node.address());
         return c != null && c.state == State.READY;
+    }
+
+    /**
+     * Whether a connection to {@code node} is open and negotiated; if not, starts opening one (once the reconnect
+     * back-off has passed) and returns false. For callers that keep work queued until a node is reachable (the
+     * producer's sender); {@link #onConnectionReady} tells when to ask again.
+     */
+    public boolean ready(Node node) {
+        if (isReady(node)) {
+            return true;
+        }
+        if (!closed) {
+            try {
+                loop.execute(() -> {
+                    if (closed) {
+                        return;
+                    }
+                    Connection c = connections.computeIfAbsent(node.address(), a -> new Connection(node));
+                    if (c.state == State.DISCONNECTED && System.currentTimeMillis() >= c.nextAttemptAt) {
+                        connect0(c);
+                    }
+                });
+            } catch (RuntimeException e) {
+                // rejected: shutting down
+            }
+        }
+        return false;
+    }
+
+    /** Runs {@code listener} (on the I/O thread: keep it short) each time a connection becomes ready. */
+    public void onConnectionReady(Runnable listener) {
+        this.readyListener = listener;
     }
 
     /** Closes the connection to {@code node}, failing its requests with a network error. */
@@ -274,6 +307,7 @@ public final class NetworkClient implements AutoCloseable {
             while ((w = c.waiting.poll()) != null) {
                 write(c, w);
             }
+            readyListener.run();
         });
     }
 

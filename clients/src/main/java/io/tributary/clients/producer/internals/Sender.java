@@ -74,6 +74,7 @@ public final class Sender implements Runnable {
         this.accumulator = accumulator;
         this.metadata = metadata;
         this.network = network;
+        network.onConnectionReady(this::wakeup);
     }
 
     /** Wakes the thread (new full batch, flush, close, a response). */
@@ -144,7 +145,10 @@ public final class Sender implements Runnable {
                 metadata.maybeUpdate();
                 wait = Math.min(wait, settings.retryBackoffMs());
             }
-            ready.readyNodes().removeIf(n -> inFlightRequests.getOrDefault(n, 0) >= settings.maxInFlight());
+            // batches stay queued (filling up, expiring by delivery.timeout.ms) until their leader is connected:
+            // drained to an unreachable node each would hold a whole buffer while it waits for the connection
+            ready.readyNodes().removeIf(n -> inFlightRequests.getOrDefault(n, 0) >= settings.maxInFlight()
+                || !network.ready(n));
             boolean sent = false;
             if (!ready.readyNodes().isEmpty()) {
                 Map<Node, List<ProducerBatch>> drained = accumulator.drain(cluster, ready.readyNodes(),
