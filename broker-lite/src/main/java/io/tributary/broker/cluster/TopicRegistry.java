@@ -29,7 +29,10 @@ public final class TopicRegistry {
     static final String FILE = "__tributary_topics.json";
     private static final Pattern LEGAL = Pattern.compile("[a-zA-Z0-9._-]+");
     private static final int MAX_NAME_LENGTH = 249;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Loaded on first use: a fresh broker with no topics starts without Jackson's ~400 classes. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     /** One topic. Immutable; a change makes a new instance. */
     public record Topic(String name, Uuid id, int partitions, Map<String, String> configs) {
@@ -56,7 +59,7 @@ public final class TopicRegistry {
         Files.createDirectories(dir);
         TopicRegistry r = new TopicRegistry(dir.resolve(FILE), brokerTopicDefaults);
         if (Files.exists(r.file)) {
-            StoredTopic[] stored = JSON.readValue(r.file.toFile(), StoredTopic[].class);
+            StoredTopic[] stored = Json.MAPPER.readValue(r.file.toFile(), StoredTopic[].class);
             for (StoredTopic s : stored) {
                 r.topics.put(s.name(), new Topic(s.name(), Uuid.fromString(s.id()), s.partitions(),
                     s.configs() == null ? Map.of() : s.configs()));
@@ -169,7 +172,7 @@ public final class TopicRegistry {
         }
         Path tmp = file.resolveSibling(FILE + ".tmp");
         try {
-            JSON.writeValue(tmp.toFile(), out);
+            Json.MAPPER.writeValue(tmp.toFile(), out);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("saving topics to " + file, e);
