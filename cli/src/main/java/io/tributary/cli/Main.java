@@ -20,7 +20,8 @@ public final class Main {
 
     static {
         for (Tool t : List.of(new BrokerLiteStart(), new ConsoleProducer(), new ConsoleConsumer(),
-                new ProducerPerfTest(), new ConsumerPerfTest())) {
+                new ProducerPerfTest(), new ConsumerPerfTest(), new Topics(), new Configs(), new ConsumerGroups(),
+                new DeleteRecords())) {
             TOOLS.put(t.name(), t);
         }
     }

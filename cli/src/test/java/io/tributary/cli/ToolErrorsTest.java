@@ -5,15 +5,18 @@ import static io.tributary.cli.ToolRunner.runWithInput;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.cli.ToolRunner.Result;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Wrong command lines and unreachable brokers: no broker needed. */
 class ToolErrorsTest {
     private static final String[] TOOLS = {"broker-lite-start", "console-producer", "console-consumer",
-        "producer-perf-test", "consumer-perf-test"};
+        "producer-perf-test", "consumer-perf-test", "topics", "configs", "consumer-groups", "delete-records"};
 
     @Test
     void noToolListsTheToolsAndExits2() {
@@ -27,7 +30,7 @@ class ToolErrorsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"broker-lite-start", "console-producer", "console-consumer", "producer-perf-test",
-        "consumer-perf-test"})
+        "consumer-perf-test", "topics", "configs", "consumer-groups", "delete-records"})
     void helpPrintsTheUsageToStdout(String tool) {
         Result r = run(tool, "--help");
         assertThat(r.exitCode()).isZero();
@@ -37,7 +40,7 @@ class ToolErrorsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"broker-lite-start", "console-producer", "console-consumer", "producer-perf-test",
-        "consumer-perf-test"})
+        "consumer-perf-test", "topics", "configs", "consumer-groups", "delete-records"})
     void anUnknownFlagPrintsTheUsageAndExits2(String tool) {
         Result r = run(tool, "--no-such-flag", "x");
         assertThat(r.exitCode()).isEqualTo(2);
@@ -79,7 +82,9 @@ class ToolErrorsTest {
     }
 
     @Test
-    void anUnreachableBrokerIsNamedAndEveryToolExits1WithinSeconds() throws Exception {
+    void anUnreachableBrokerIsNamedAndEveryToolExits1WithinSeconds(@TempDir Path dir) throws Exception {
+        Path offsets = Files.writeString(dir.resolve("offsets.json"),
+            "{\"partitions\":[{\"topic\":\"foods\",\"partition\":0,\"offset\":1}],\"version\":1}");
         String address = "127.0.0.1:" + ToolRunner.unusedPort();
         String[][] commands = {
             {"console-producer", "--broker-list", address, "--topic", "foods"},
@@ -87,6 +92,11 @@ class ToolErrorsTest {
             {"producer-perf-test", "--topic", "perf", "--num-records", "10", "--record-size", "10",
                 "--throughput", "-1", "--producer-props", "bootstrap.servers=" + address},
             {"consumer-perf-test", "--bootstrap-server", address, "--topic", "perf", "--messages", "10"},
+            {"topics", "--bootstrap-server", address, "--create", "--topic", "foods", "--replication-factor", "1",
+                "--partitions", "4"},
+            {"configs", "--bootstrap-server", address, "--describe", "--topic", "foods"},
+            {"consumer-groups", "--bootstrap-server", address, "--list"},
+            {"delete-records", "--bootstrap-server", address, "--offset-json-file", offsets.toString()},
         };
         for (String[] command : commands) {
             long start = System.nanoTime();
