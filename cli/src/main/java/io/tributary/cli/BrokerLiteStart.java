@@ -58,6 +58,8 @@ final class BrokerLiteStart implements Tool {
             out.println("broker-lite is listening on " + bootstrap + " with data in "
                 + broker.context().config().logDirs().get(0).toAbsolutePath().normalize() + " (Ctrl-C stops it)");
             out.println("Next steps, in another terminal:");
+            out.println("  bin/topics --create --topic foods --bootstrap-server " + bootstrap
+                + " --replication-factor 1 --partitions 4");
             out.println("  bin/console-producer --bootstrap-server " + bootstrap + " --topic foods"
                 + " --property \"key.separator=-\" --property \"parse.key=true\"");
             out.println("  bin/console-consumer --bootstrap-server " + bootstrap + " --topic foods --from-beginning"

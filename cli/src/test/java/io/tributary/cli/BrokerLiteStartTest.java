@@ -32,7 +32,8 @@ class BrokerLiteStartTest {
         String bootstrap = m.group(1);
         assertThat(bootstrap).isNotEqualTo("127.0.0.1:9092"); // the override won
         assertThat(Path.of(m.group(2))).isEqualTo(dir.resolve("data").toAbsolutePath().normalize());
-        assertThat(broker.out()).contains("bin/console-producer --bootstrap-server " + bootstrap);
+        assertThat(broker.out()).contains("bin/topics --create --topic foods --bootstrap-server " + bootstrap
+            + " --replication-factor 1 --partitions 4", "bin/console-producer --bootstrap-server " + bootstrap);
 
         Result produced = runWithInput("k-v\n", "console-producer", "--bootstrap-server", bootstrap, "--topic", "t",
             "--property", "parse.key=true", "--property", "key.separator=-");
