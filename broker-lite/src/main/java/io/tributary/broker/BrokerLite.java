@@ -233,6 +233,14 @@ public final class BrokerLite implements AutoCloseable {
         }
         System.out.println("broker-lite is listening on " + broker.bootstrapServers() + " with data in "
             + broker.context().config().logDirs().get(0).toAbsolutePath().normalize() + " (Ctrl-C stops it)");
+        String bootstrap = broker.bootstrapServers();
+        System.out.println("Next steps, in another terminal (the scripts come with the same build):");
+        System.out.println("  bin/topics --create --topic foods --bootstrap-server " + bootstrap
+            + " --replication-factor 1 --partitions 4");
+        System.out.println("  bin/console-producer --broker-list " + bootstrap + " --topic foods"
+            + " --property \"key.separator=-\" --property \"parse.key=true\"");
+        System.out.println("  bin/console-consumer --bootstrap-server " + bootstrap + " --topic foods --from-beginning"
+            + " --property \"key.separator=-\" --property \"print.key=false\"");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             broker.close();
