@@ -1,0 +1,70 @@
+package io.tributary.streams;
+
+import static io.tributary.common.config.ConfigDef.Type.INT;
+import static io.tributary.common.config.ConfigDef.Type.LONG;
+import static io.tributary.common.config.ConfigDef.Type.STRING;
+
+import io.tributary.common.config.ConfigDef;
+import io.tributary.common.config.ConfigException;
+import io.tributary.common.config.ParsedConfig;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The settings of a {@link TributaryStreams} application, with Kafka Streams' names. Settings for the clients the
+ * runtime creates go through prefixes: {@code consumer.}, {@code producer.}, {@code restore.consumer.} and
+ * {@code admin.} (for example {@code consumer.max.poll.records=100}).
+ */
+public final class StreamsConfig {
+    /** The application's id: its consumer group and the prefix of its internal topics. Required. */
+    public static final String APPLICATION_ID_CONFIG = "application.id";
+    /** The brokers to connect to. Required. */
+    public static final String BOOTSTRAP_SERVERS_CONFIG = "bootstrap.servers";
+    /** How often a stream thread commits (flushes its output, then commits consumed offsets). */
+    public static final String COMMIT_INTERVAL_MS_CONFIG = "commit.interval.ms";
+    /** {@code at_least_once} (the only one for now); {@code exactly_once_v2} waits for transactions. */
+    public static final String PROCESSING_GUARANTEE_CONFIG = "processing.guarantee";
+    /** The longest a stream thread's poll blocks waiting for records. */
+    public static final String POLL_MS_CONFIG = "poll.ms";
+    /** Replication factor of changelog topics the application creates; -1 for the broker's default. */
+    public static final String REPLICATION_FACTOR_CONFIG = "replication.factor";
+
+    public static final String AT_LEAST_ONCE = "at_least_once";
+    public static final String EXACTLY_ONCE_V2 = "exactly_once_v2";
+
+    /** Prefixes of settings passed to the clients, without the prefix. */
+    public static final List<String> CLIENT_PREFIXES = List.of("consumer.", "producer.", "restore.consumer.", "admin.");
+
+    /** Every key the runtime knows. */
+    public static final ConfigDef DEFINITION = new ConfigDef()
+        .define(APPLICATION_ID_CONFIG, STRING, ConfigDef.NO_DEFAULT,
+            "the application's id: its consumer group and the prefix of its internal topics")
+        .define(BOOTSTRAP_SERVERS_CONFIG, STRING, ConfigDef.NO_DEFAULT, "host:port pairs of brokers, comma-separated")
+        .define(COMMIT_INTERVAL_MS_CONFIG, LONG, 30000L, ConfigDef.Range.atLeast(0),
+            "how often to flush output and commit consumed offsets")
+        .define(PROCESSING_GUARANTEE_CONFIG, STRING, AT_LEAST_ONCE, (name, value) -> checkGuarantee((String) value),
+            "at_least_once; exactly_once_v2 is refused until the clients support transactions")
+        .define(POLL_MS_CONFIG, LONG, 100L, ConfigDef.Range.atLeast(0), "longest a poll blocks")
+        .define(REPLICATION_FACTOR_CONFIG, INT, -1, ConfigDef.Range.between(-1, Short.MAX_VALUE),
+            "replication factor of changelog topics (-1: the broker's default)");
+
+    private StreamsConfig() {
+    }
+
+    /** Parses and validates {@code props}. */
+    static ParsedConfig parse(Map<?, ?> props) {
+        return DEFINITION.parse(props);
+    }
+
+    private static void checkGuarantee(String value) {
+        String v = value.toLowerCase(Locale.ROOT);
+        if (v.startsWith("exactly_once")) {
+            throw new ConfigException(PROCESSING_GUARANTEE_CONFIG + "=" + value + " is not supported until "
+                + "transactions exist in Tributary's clients; use " + AT_LEAST_ONCE);
+        }
+        if (!v.equals(AT_LEAST_ONCE)) {
+            throw new ConfigException(PROCESSING_GUARANTEE_CONFIG, value, AT_LEAST_ONCE);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.tributary.streams.kstream.internals;
+
+import io.tributary.clients.serialization.Serde;
+import io.tributary.clients.serialization.Serdes;
+import io.tributary.streams.TopologyException;
+import io.tributary.streams.kstream.Aggregator;
+import io.tributary.streams.kstream.Initializer;
+import io.tributary.streams.kstream.KGroupedStream;
+import io.tributary.streams.kstream.KTable;
+import io.tributary.streams.kstream.Materialized;
+import io.tributary.streams.kstream.Reducer;
+import io.tributary.streams.processor.internals.InternalTopology;
+import io.tributary.streams.processor.internals.ProcessorNode;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/** The grouped stream: adds the aggregation node and its store, and hands back the resulting table. */
+final class KGroupedStreamImpl<K, V> implements KGroupedStream<K, V> {
+    private final InternalTopology topology;
+    private final String node;
+    private final Serde<K> keySerde;
+    private final Serde<V> valueSerde;
+    private final Lineage lineage;
+
+    KGroupedStreamImpl(InternalTopology topology, String node, Serde<K> keySerde, Serde<V> valueSerde,
+                       Lineage lineage) {
+        this.topology = topology;
+        this.node = node;
+        this.keySerde = keySerde;
+        this.valueSerde = valueSerde;
+        this.lineage = lineage;
+    }
+
+    @Override
+    public KTable<K, Long> count() {
+        return count(Materialized.with(null, null));
+    }
+
+    @Override
+    public KTable<K, Long> count(Materialized<K, Long> materialized) {
+        Objects.requireNonNull(materialized, "materialized");
+        Serde<Long> counts = materialized.valueSerde() != null ? materialized.valueSerde() : Serdes.longs();
+        return add("count", materialized, counts,
+            store -> new KStreamAggregate<K, V, Long>(store, () -> 0L, (k, v, n) -> n + 1));
+    }
+
+    @Override
+    public KTable<K, V> reduce(Reducer<V> reducer) {
+        return reduce(reducer, Materialized.with(null, null));
+    }
+
+    @Override
+    public KTable<K, V> reduce(Reducer<V> reducer, Materialized<K, V> materialized) {
+        Objects.requireNonNull(reducer, "reducer");
+        Objects.requireNonNull(materialized, "materialized");
+        Serde<V> values = materialized.valueSerde() != null ? materialized.valueSerde() : valueSerde;
+        return add("reduce", materialized, values, store -> new KStreamReduce<K, V>(store, reducer));
+    }
+
+    @Override
+    public <VA> KTable<K, VA> aggregate(Initializer<VA> initializer, Aggregator<? super K, ? super V, VA> aggregator,
+                                        Materialized<K, VA> materialized) {
+        Objects.requireNonNull(initializer, "initializer");
+        Objects.requireNonNull(aggregator, "aggregator");
+        Objects.requireNonNull(materialized, "materialized");
+        return add("aggregate", materialized, materialized.valueSerde(),
+            store -> new KStreamAggregate<>(store, initializer, aggregator));
+    }
+
+    private <VA> KTable<K, VA> add(String operation, Materialized<K, VA> materialized, Serde<VA> storeValueSerde,
+                                   Function<String, ProcessorNode> nodeForStore) {
+        String store = materialized.storeName() != null ? materialized.storeName() : lineage.storeName(operation);
+        Serde<K> storeKeySerde = materialized.keySerde() != null ? materialized.keySerde() : keySerde;
+        if (storeKeySerde == null || storeValueSerde == null) {
+            throw new TopologyException(operation + " into store " + store + ": the "
+                + (storeKeySerde == null ? "key" : "value") + " serde is unknown; pass it in Grouped.with(...) or "
+                + "Materialized.as(...).withKeySerde/withValueSerde");
+        }
+        topology.addStore(new InternalTopology.StoreSpec(store, storeKeySerde, storeValueSerde));
+        String name = topology.newName("KSTREAM-" + operation.toUpperCase(java.util.Locale.ROOT));
+        topology.addProcessor(name, node, () -> nodeForStore.apply(store), List.of(store));
+        return new KTableImpl<>(topology, name, store, storeKeySerde, storeValueSerde, lineage.with(operation));
+    }
+}

@@ -1,0 +1,11 @@
+package io.tributary.streams.kstream.internals;
+
+import io.tributary.streams.processor.internals.ProcessorNode;
+
+/** {@code toStream}: each table update becomes a stream record, unchanged. */
+final class KTableToStream extends ProcessorNode {
+    @Override
+    public void process(Object key, Object value) {
+        forward(key, value);
+    }
+}

@@ -1,0 +1,185 @@
+package io.tributary.streams.processor.internals;
+
+import io.tributary.clients.serialization.Serde;
+import io.tributary.streams.TopologyException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+/**
+ * The processor graph a {@link io.tributary.streams.StreamsBuilder} builds: named source, processor and sink
+ * nodes, each with a factory that makes a fresh node per task, and the state stores the processors use. The
+ * runtime instantiates it once per task with {@link #build}.
+ */
+public final class InternalTopology {
+    /** What a node is, for {@link #describe()}. */
+    public enum Kind { SOURCE, PROCESSOR, SINK }
+
+    /** A node: its name, kind, parents, factory, topics (a source's inputs or a sink's output) and stores. */
+    public record NodeSpec(String name, Kind kind, List<String> parents, Supplier<? extends ProcessorNode> factory,
+                           List<String> topics, List<String> stores) {
+    }
+
+    /** A key-value store with the serdes of its keys and values (also those of its changelog). */
+    public record StoreSpec(String name, Serde<?> keySerde, Serde<?> valueSerde) {
+    }
+
+    private final Map<String, NodeSpec> nodes = new LinkedHashMap<>();
+    private final Map<String, StoreSpec> stores = new LinkedHashMap<>();
+    private final Map<String, String> sourceByTopic = new LinkedHashMap<>();
+    private int index;
+
+    /** A fresh node name: {@code prefix} and a ten-digit sequence number, e.g. KSTREAM-FILTER-0000000001. */
+    public String newName(String prefix) {
+        return String.format("%s-%010d", prefix, index++);
+    }
+
+    public void addSource(String name, List<String> topics, Supplier<SourceNode> factory) {
+        for (String topic : topics) {
+            String other = sourceByTopic.putIfAbsent(topic, name);
+            if (other != null) {
+                throw new TopologyException("topic " + topic + " is already read by source " + other
+                    + "; read each topic once and share the resulting KStream");
+            }
+        }
+        add(new NodeSpec(name, Kind.SOURCE, List.of(), factory, List.copyOf(topics), List.of()));
+    }
+
+    public void addProcessor(String name, String parent, Supplier<? extends ProcessorNode> factory,
+                             List<String> storeNames) {
+        for (String store : storeNames) {
+            if (!stores.containsKey(store)) {
+                throw new TopologyException("processor " + name + " uses unknown store " + store);
+            }
+        }
+        add(new NodeSpec(name, Kind.PROCESSOR, List.of(parent), factory, List.of(), List.copyOf(storeNames)));
+    }
+
+    public void addSink(String name, String parent, String topic, Supplier<? extends ProcessorNode> factory) {
+        add(new NodeSpec(name, Kind.SINK, List.of(parent), factory, List.of(topic), List.of()));
+    }
+
+    public void addStore(StoreSpec store) {
+        if (stores.putIfAbsent(store.name(), store) != null) {
+            throw new TopologyException("a state store named " + store.name()
+                + " already exists; give each aggregation its own Materialized.as name");
+        }
+    }
+
+    private void add(NodeSpec node) {
+        for (String parent : node.parents()) {
+            if (!nodes.containsKey(parent)) {
+                throw new TopologyException("node " + node.name() + " has unknown parent " + parent);
+            }
+        }
+        if (nodes.putIfAbsent(node.name(), node) != null) {
+            throw new TopologyException("a node named " + node.name() + " already exists");
+        }
+    }
+
+    /** Every topic a source reads, in the order the sources were added. */
+    public Set<String> sourceTopics() {
+        return new LinkedHashSet<>(sourceByTopic.keySet());
+    }
+
+    public Map<String, StoreSpec> stores() {
+        return Map.copyOf(stores);
+    }
+
+    public List<NodeSpec> nodes() {
+        return List.copyOf(nodes.values());
+    }
+
+    /** The changelog topic of {@code store} in application {@code applicationId}. */
+    public static String changelogTopic(String applicationId, String store) {
+        return applicationId + "-" + store + "-changelog";
+    }
+
+    /** A fresh node per spec, wired parent to child; returns the source node of each source topic. */
+    Map<String, ProcessorNode> build() {
+        Map<String, ProcessorNode> instances = new LinkedHashMap<>();
+        for (NodeSpec spec : nodes.values()) {
+            ProcessorNode node = spec.factory().get();
+            instances.put(spec.name(), node);
+            for (String parent : spec.parents()) {
+                instances.get(parent).addChild(node);
+            }
+        }
+        Map<String, ProcessorNode> sources = new LinkedHashMap<>();
+        sourceByTopic.forEach((topic, name) -> sources.put(topic, instances.get(name)));
+        return sources;
+    }
+
+    /** Every node of a built graph, for initialisation: {@link #build} then this, in the same order. */
+    List<ProcessorNode> instancesInOrder(Map<String, ProcessorNode> sources) {
+        List<ProcessorNode> out = new ArrayList<>();
+        collect(new LinkedHashSet<>(sources.values()), out);
+        return out;
+    }
+
+    private static void collect(Set<ProcessorNode> roots, List<ProcessorNode> out) {
+        for (ProcessorNode n : roots) {
+            if (!out.contains(n)) {
+                out.add(n);
+                collect(new LinkedHashSet<>(n.children()), out);
+            }
+        }
+    }
+
+    /** The node names of each sub-topology (nodes connected by an edge or a shared store), in order. */
+    public List<List<NodeSpec>> subTopologies() {
+        Map<String, String> root = new LinkedHashMap<>();
+        nodes.keySet().forEach(n -> root.put(n, n));
+        Map<String, String> storeOwner = new LinkedHashMap<>();
+        for (NodeSpec n : nodes.values()) {
+            for (String p : n.parents()) {
+                union(root, p, n.name());
+            }
+            for (String s : n.stores()) {
+                String owner = storeOwner.putIfAbsent(s, n.name());
+                if (owner != null) {
+                    union(root, owner, n.name());
+                }
+            }
+        }
+        Map<String, List<NodeSpec>> groups = new LinkedHashMap<>();
+        for (NodeSpec n : nodes.values()) {
+            groups.computeIfAbsent(find(root, n.name()), k -> new ArrayList<>()).add(n);
+        }
+        return List.copyOf(groups.values());
+    }
+
+    private static String find(Map<String, String> root, String n) {
+        String r = root.get(n);
+        return r.equals(n) ? n : find(root, r);
+    }
+
+    private static void union(Map<String, String> root, String a, String b) {
+        String ra = find(root, a);
+        String rb = find(root, b);
+        if (!ra.equals(rb)) {
+            root.put(rb, ra);
+        }
+    }
+
+    /** The children of {@code name}, in the order they were added. */
+    public List<String> childrenOf(String name) {
+        List<String> out = new ArrayList<>();
+        for (NodeSpec n : nodes.values()) {
+            if (n.parents().contains(name)) {
+                out.add(n.name());
+            }
+        }
+        return out;
+    }
+
+    /** Every store name, sorted. */
+    public Set<String> storeNames() {
+        return new TreeSet<>(stores.keySet());
+    }
+}

@@ -1,0 +1,101 @@
+package io.tributary.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tributary.clients.serialization.Serdes;
+import io.tributary.streams.kstream.Consumed;
+import io.tributary.streams.kstream.KStream;
+import io.tributary.streams.kstream.KeyValue;
+import io.tributary.streams.kstream.Materialized;
+import io.tributary.streams.kstream.Produced;
+import org.junit.jupiter.api.Test;
+
+class TopologyTest {
+    private static final Consumed<String, String> STRINGS = Consumed.with(Serdes.string(), Serdes.string());
+
+    @Test
+    void describesSourcesProcessorsAndSinks() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("in", STRINGS)
+            .filter((k, v) -> v != null)
+            .mapValues(String::length)
+            .to("out", Produced.with(Serdes.string(), Serdes.integer()));
+
+        assertThat(builder.build().describe()).isEqualTo("""
+            Topologies:
+               Sub-topology: 0
+                Source: KSTREAM-SOURCE-0000000000 (topics: [in])
+                  --> KSTREAM-FILTER-0000000001
+                Processor: KSTREAM-FILTER-0000000001 (stores: [])
+                  --> KSTREAM-MAPVALUES-0000000002
+                  <-- KSTREAM-SOURCE-0000000000
+                Processor: KSTREAM-MAPVALUES-0000000002 (stores: [])
+                  --> KSTREAM-SINK-0000000003
+                  <-- KSTREAM-FILTER-0000000001
+                Sink: KSTREAM-SINK-0000000003 (topic: out)
+                  <-- KSTREAM-MAPVALUES-0000000002
+            """);
+    }
+
+    @Test
+    void unconnectedStreamsAreSeparateSubTopologiesAndStoresAreListed() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("a", STRINGS).groupByKey().count(Materialized.as("counts")).toStream()
+            .to("a-counts", Produced.with(Serdes.string(), Serdes.longs()));
+        builder.stream("b", STRINGS).to("b-copy");
+
+        Topology topology = builder.build();
+        String text = topology.describe();
+        assertThat(text).contains("Sub-topology: 0", "Sub-topology: 1",
+            "Processor: KSTREAM-COUNT-0000000001 (stores: [counts])", "Source: KSTREAM-SOURCE-0000000004 (topics: [b])");
+        assertThat(topology.storeNames()).containsExactly("counts");
+        assertThat(topology.sourceTopics()).containsExactly("a", "b");
+    }
+
+    @Test
+    void anUnnamedStoreKeepsItsNameWhenAnUnrelatedOperatorIsAdded() {
+        StreamsBuilder plain = new StreamsBuilder();
+        plain.stream("words", STRINGS).groupByKey().count();
+
+        StreamsBuilder extended = new StreamsBuilder();
+        KStream<String, String> words = extended.stream("words", STRINGS);
+        words.peek((k, v) -> { }).filter((k, v) -> true).groupByKey().count();
+
+        assertThat(plain.build().storeNames()).containsExactly("words-count-1-store");
+        assertThat(extended.build().storeNames()).containsExactly("words-count-1-store");
+    }
+
+    @Test
+    void aSecondCountDownstreamGetsTheNextNumber() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("words", STRINGS).groupByKey().count().toStream()
+            .groupByKey().count(Materialized.with(Serdes.string(), Serdes.longs()));
+        assertThat(builder.build().storeNames()).containsExactly("words-count-1-store", "words-count-2-store");
+    }
+
+    @Test
+    void toWithoutSerdesAfterATypeChangeIsAClearError() {
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, Integer> lengths = builder.stream("in", STRINGS).mapValues(String::length);
+        assertThatThrownBy(() -> lengths.to("out"))
+            .isInstanceOf(TopologyException.class)
+            .hasMessageContaining("value serde is unknown")
+            .hasMessageContaining("Produced.with");
+        KStream<Integer, String> rekeyed = builder.stream("in2", STRINGS).map((k, v) -> KeyValue.pair(v.length(), v));
+        assertThatThrownBy(() -> rekeyed.groupByKey().count())
+            .isInstanceOf(TopologyException.class)
+            .hasMessageContaining("key serde is unknown");
+    }
+
+    @Test
+    void twoStoresWithOneNameAndATopicReadTwiceAreRefused() {
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, String> in = builder.stream("in", STRINGS);
+        in.groupByKey().count(Materialized.as("same"));
+        assertThatThrownBy(() -> in.groupByKey().reduce((a, b) -> a + b, Materialized.as("same")))
+            .isInstanceOf(TopologyException.class).hasMessageContaining("same");
+        assertThatThrownBy(() -> builder.stream("in", STRINGS))
+            .isInstanceOf(TopologyException.class).hasMessageContaining("already read");
+    }
+}
