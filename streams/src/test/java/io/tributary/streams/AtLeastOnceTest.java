@@ -127,12 +127,22 @@ class AtLeastOnceTest {
     }
 
     private TributaryStreams start(boolean failSends) {
+        return start(failSends, "none", (now, before) -> { });
+    }
+
+    private TributaryStreams start(boolean failSends, String poison, TributaryStreams.StateListener listener) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream("in", Consumed.with(Serdes.string(), Serdes.string()))
+            .peek((k, v) -> {
+                if (v.equals(poison)) {
+                    throw new IllegalArgumentException("cannot handle " + v);
+                }
+            })
             .map((k, v) -> KeyValue.pair(k, v.toUpperCase()))
             .to("out", Produced.with(Serdes.string(), Serdes.string()));
         streams = new TributaryStreams(builder.build(), Map.of("application.id", "alo", "bootstrap.servers", "unused:1",
             "commit.interval.ms", "50", "poll.ms", "10"), clients(failSends));
+        streams.setStateListener(listener);
         consumer.schedulePollTask(() -> {
             consumer.rebalance(List.of(IN));
             for (int i = 0; i < 3; i++) {
@@ -175,5 +185,18 @@ class AtLeastOnceTest {
         assertThat(streams.failure()).isInstanceOf(StreamsException.class).hasMessageContaining("broker unavailable");
         assertThat(streams.close(Duration.ofSeconds(5))).isTrue();
         assertThat(streams.state()).isEqualTo(TributaryStreams.State.NOT_RUNNING);
+    }
+
+    @Test
+    void anExceptionInAnOperatorStopsTheThreadInErrorWithoutCommitting() {
+        List<TributaryStreams.State> states = new CopyOnWriteArrayList<>();
+        start(false, "v1", (now, before) -> states.add(now));
+        await().atMost(Duration.ofSeconds(5)).until(() -> streams.state() == TributaryStreams.State.ERROR);
+
+        assertThat(streams.failure()).isInstanceOf(IllegalArgumentException.class).hasMessage("cannot handle v1");
+        assertThat(consumer.committedOffsets()).isEmpty();
+        assertThat(streams.close(Duration.ofSeconds(5))).isTrue();
+        assertThat(states).endsWith(TributaryStreams.State.ERROR, TributaryStreams.State.PENDING_SHUTDOWN,
+            TributaryStreams.State.NOT_RUNNING);
     }
 }

@@ -11,7 +11,6 @@ import io.tributary.clients.admin.NewTopic;
 import io.tributary.clients.admin.TopicDescription;
 import io.tributary.clients.admin.TributaryAdmin;
 import io.tributary.clients.consumer.ConsumerRecord;
-import io.tributary.clients.consumer.OffsetAndMetadata;
 import io.tributary.clients.consumer.TributaryConsumer;
 import io.tributary.clients.producer.ProducerRecord;
 import io.tributary.clients.producer.TributaryProducer;
@@ -21,6 +20,9 @@ import io.tributary.common.TopicPartition;
 import io.tributary.junit.BootstrapServers;
 import io.tributary.junit.EmbeddedBroker;
 import io.tributary.streams.kstream.Consumed;
+import io.tributary.streams.kstream.Grouped;
+import io.tributary.streams.kstream.KStream;
+import io.tributary.streams.kstream.KTable;
 import io.tributary.streams.kstream.KeyValue;
 import io.tributary.streams.kstream.Materialized;
 import io.tributary.streams.kstream.Produced;
@@ -188,6 +190,43 @@ class StreamsIntegrationTest {
         read("word-counts", updates, Serdes.string().deserializer(), Serdes.longs().deserializer())
             .forEach(r -> latest.put(r.key(), r.value()));
         return latest;
+    }
+
+    @Test
+    void reduceAndAggregateShareASourceAndEmitEveryUpdate() {
+        createTopics("purchases", "histories", "totals");
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, String> purchases = builder.stream("purchases", Consumed.with(Serdes.string(), Serdes.string()));
+        purchases.groupByKey()
+            .reduce((a, b) -> a + "," + b, Materialized.as("history"))
+            .toStream()
+            .to("histories");
+        KTable<String, Long> totals = purchases.mapValues(v -> (long) v.length())
+            .groupByKey(Grouped.with(Serdes.string(), Serdes.longs()))
+            .aggregate(() -> 0L, (customer, length, sum) -> sum + length,
+                Materialized.<String, Long>as("totals").withValueSerde(Serdes.longs()));
+        totals.toStream().to("totals");
+        assertThat(totals.queryableStoreName()).isEqualTo("totals");
+
+        send("purchases", "ann", "tea");
+        send("purchases", "bob", "coffee");
+        send("purchases", "ann", "scone");
+        send("purchases", "ann", "jam");
+        try (var streams = start(builder.build(), "purchases-app")) {
+            List<ConsumerRecord<String, String>> histories = read("histories", 4, Serdes.string().deserializer(),
+                Serdes.string().deserializer());
+            assertThat(histories).filteredOn(r -> r.key().equals("ann")).extracting(ConsumerRecord::value)
+                .containsExactly("tea", "tea,scone", "tea,scone,jam");
+            assertThat(histories).filteredOn(r -> r.key().equals("bob")).extracting(ConsumerRecord::value)
+                .containsExactly("coffee");
+
+            Map<String, Long> sums = new HashMap<>();
+            read("totals", 4, Serdes.string().deserializer(), Serdes.longs().deserializer())
+                .forEach(r -> sums.put(r.key(), r.value()));
+            assertThat(sums).containsExactlyInAnyOrderEntriesOf(Map.of("ann", 11L, "bob", 6L));
+            assertThat(admin.listTopics().join()).contains("purchases-app-history-changelog",
+                "purchases-app-totals-changelog");
+        }
     }
 
     @Test

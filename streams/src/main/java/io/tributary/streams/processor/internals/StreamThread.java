@@ -48,6 +48,7 @@ public final class StreamThread extends Thread {
     private final Map<Integer, Set<TopicPartition>> taskInputs = new HashMap<>();
     private final Map<TopicPartition, OffsetAndMetadata> consumed = new HashMap<>();
     private volatile boolean running = true;
+    private boolean failed;
     private RuntimeException listenerError;
     private long lastCommitMs;
 
@@ -106,6 +107,8 @@ public final class StreamThread extends Thread {
             log.info("{}: stopped cleanly", getName());
         } catch (Throwable t) {
             error = t;
+            // closing the consumer revokes its partitions: the listener must not commit after a failure
+            failed = true;
             log.error("{}: failed; stopping without committing what was processed since the last commit", getName(),
                 t);
         } finally {
@@ -148,7 +151,8 @@ public final class StreamThread extends Thread {
     private final class Rebalance implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            if (listenerError != null || partitions.isEmpty()) {
+            if (failed || listenerError != null || partitions.isEmpty()) {
+                drop(partitions);
                 return;
             }
             try {
