@@ -2,6 +2,7 @@ package io.tributary.streams.processor.internals;
 
 import io.tributary.clients.consumer.Consumer;
 import io.tributary.clients.consumer.ConsumerRecord;
+import io.tributary.clients.consumer.ConsumerRecords;
 import io.tributary.common.TopicPartition;
 import io.tributary.streams.StreamsException;
 import io.tributary.streams.state.internals.ChangeLoggingKeyValueStore;
@@ -55,9 +56,10 @@ final class StreamTask {
 
     /**
      * Replays each store's changelog partition from the beginning to its end offset into the store, with
-     * {@code restoreConsumer} (manually assigned, no group).
+     * {@code restoreConsumer} (manually assigned, no group). Fails if no record arrives for {@code stallTimeout}
+     * while the end is not reached (the broker stopped answering), rather than hanging the stream thread.
      */
-    void restore(Consumer<byte[], byte[]> restoreConsumer, Duration pollTimeout) {
+    void restore(Consumer<byte[], byte[]> restoreConsumer, Duration pollTimeout, Duration stallTimeout) {
         for (int i = 0; i < stores.size(); i++) {
             InMemoryKeyValueStore store = stores.get(i);
             TopicPartition tp = new TopicPartition(changelogs.get(i), partition);
@@ -65,8 +67,18 @@ final class StreamTask {
             restoreConsumer.seekToBeginning(List.of(tp));
             long end = restoreConsumer.endOffsets(List.of(tp)).getOrDefault(tp, 0L);
             long restored = 0;
-            while (restoreConsumer.position(tp) < end) {
-                for (ConsumerRecord<byte[], byte[]> r : restoreConsumer.poll(pollTimeout)) {
+            long lastProgress = System.nanoTime();
+            long position;
+            while ((position = restoreConsumer.position(tp)) < end) {
+                if (System.nanoTime() - lastProgress > stallTimeout.toNanos()) {
+                    throw new StreamsException("task " + partition + ": restoring store " + store.name() + " from "
+                        + tp + " made no progress for " + stallTimeout + " (at offset " + position + " of " + end + ")");
+                }
+                ConsumerRecords<byte[], byte[]> records = restoreConsumer.poll(pollTimeout);
+                if (!records.isEmpty()) {
+                    lastProgress = System.nanoTime();
+                }
+                for (ConsumerRecord<byte[], byte[]> r : records) {
                     if (r.offset() < end) {
                         store.put(r.key(), r.value());
                         restored++;

@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class StreamThread extends Thread {
     private static final Logger log = LoggerFactory.getLogger(StreamThread.class);
+    /** How long a store restore may go without receiving a changelog record before the thread fails. */
+    private static final Duration RESTORE_STALL_TIMEOUT = Duration.ofSeconds(60);
 
     private final InternalTopology topology;
     private final String applicationId;
@@ -179,7 +181,7 @@ public final class StreamThread extends Thread {
                     taskInputs.computeIfAbsent(tp.partition(), p -> new HashSet<>()).add(tp);
                     if (!tasks.containsKey(tp.partition())) {
                         StreamTask task = new StreamTask(topology, applicationId, tp.partition(), collector);
-                        task.restore(restoreConsumer, pollTimeout);
+                        task.restore(restoreConsumer, pollTimeout, RESTORE_STALL_TIMEOUT);
                         tasks.put(tp.partition(), task);
                     }
                 }
