@@ -1,0 +1,20 @@
+package io.tributary.connect.sink;
+
+import io.tributary.connect.connector.ConnectRecord;
+import io.tributary.connect.data.Schema;
+
+/** A record read from a topic, converted, handed to a {@link SinkTask}; knows its partition and offset. */
+public class SinkRecord extends ConnectRecord {
+    private final long kafkaOffset;
+
+    public SinkRecord(String topic, int partition, Schema keySchema, Object key, Schema valueSchema, Object value,
+                      long kafkaOffset, Long timestamp) {
+        super(topic, partition, keySchema, key, valueSchema, value, timestamp);
+        this.kafkaOffset = kafkaOffset;
+    }
+
+    /** The record's offset in its partition. */
+    public long kafkaOffset() {
+        return kafkaOffset;
+    }
+}
