@@ -1,0 +1,69 @@
+package io.tributary.connect.runtime;
+
+import io.tributary.common.config.ConfigException;
+import io.tributary.connect.connector.Connector;
+import io.tributary.connect.file.FileStreamSinkConnector;
+import io.tributary.connect.file.FileStreamSourceConnector;
+import io.tributary.connect.storage.ByteArrayConverter;
+import io.tributary.connect.storage.Converter;
+import io.tributary.connect.storage.JsonConverter;
+import io.tributary.connect.storage.StringConverter;
+import java.lang.reflect.InvocationTargetException;
+import java.util.Map;
+
+/**
+ * Finds connector and converter classes by name. Besides fully qualified class names it accepts the simple names
+ * and aliases Kafka Connect accepts ({@code FileStreamSource}, {@code JsonConverter}) and Kafka's own class names
+ * for the built-in plugins ({@code org.apache.kafka.connect.json.JsonConverter}), so existing properties files
+ * work unchanged.
+ */
+final class Plugins {
+    private static final Map<String, Class<?>> BUILT_IN = Map.ofEntries(
+        Map.entry("FileStreamSource", FileStreamSourceConnector.class),
+        Map.entry("FileStreamSourceConnector", FileStreamSourceConnector.class),
+        Map.entry("org.apache.kafka.connect.file.FileStreamSourceConnector", FileStreamSourceConnector.class),
+        Map.entry("FileStreamSink", FileStreamSinkConnector.class),
+        Map.entry("FileStreamSinkConnector", FileStreamSinkConnector.class),
+        Map.entry("org.apache.kafka.connect.file.FileStreamSinkConnector", FileStreamSinkConnector.class),
+        Map.entry("StringConverter", StringConverter.class),
+        Map.entry("org.apache.kafka.connect.storage.StringConverter", StringConverter.class),
+        Map.entry("JsonConverter", JsonConverter.class),
+        Map.entry("org.apache.kafka.connect.json.JsonConverter", JsonConverter.class),
+        Map.entry("ByteArrayConverter", ByteArrayConverter.class),
+        Map.entry("org.apache.kafka.connect.converters.ByteArrayConverter", ByteArrayConverter.class));
+
+    private Plugins() {
+    }
+
+    static Connector newConnector(String className) {
+        return newInstance(ConnectorConfig.CONNECTOR_CLASS_CONFIG, className, Connector.class);
+    }
+
+    static Converter newConverter(String setting, String className) {
+        return newInstance(setting, className, Converter.class);
+    }
+
+    static <T> T newInstance(String setting, String className, Class<T> expected) {
+        Class<?> type = BUILT_IN.get(className);
+        if (type == null) {
+            try {
+                type = Class.forName(className, true, Thread.currentThread().getContextClassLoader() != null
+                    ? Thread.currentThread().getContextClassLoader() : Plugins.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new ConfigException(setting, className, "a " + expected.getSimpleName()
+                    + " class on the classpath or one of " + BUILT_IN.keySet().stream().filter(n -> !n.contains("."))
+                    .filter(n -> expected.isAssignableFrom(BUILT_IN.get(n))).sorted().toList());
+            }
+        }
+        if (!expected.isAssignableFrom(type)) {
+            throw new ConfigException(setting, className, "a subclass of " + expected.getName());
+        }
+        try {
+            return expected.cast(type.getDeclaredConstructor().newInstance());
+        } catch (NoSuchMethodException | InstantiationException | IllegalAccessException e) {
+            throw new ConfigException(setting, className, "a public class with a public no-argument constructor");
+        } catch (InvocationTargetException e) {
+            throw new ConfigException(setting + " : " + className + " could not be created: " + e.getCause());
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package io.tributary.connect.runtime;
+
+import io.tributary.clients.consumer.TributaryConsumer;
+import io.tributary.clients.producer.TributaryProducer;
+import io.tributary.clients.serialization.Serdes;
+import io.tributary.common.Time;
+import io.tributary.common.config.ConfigDef;
+import io.tributary.common.config.ConfigException;
+import io.tributary.connect.connector.Connector;
+import io.tributary.connect.connector.Task;
+import io.tributary.connect.sink.SinkConnector;
+import io.tributary.connect.sink.SinkTask;
+import io.tributary.connect.source.SourceConnector;
+import io.tributary.connect.source.SourceTask;
+import io.tributary.connect.storage.Converter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs connectors and their tasks in this JVM: validates a connector's configuration, starts the connector, asks it
+ * for task configurations and runs each task on its own thread with its own producer or consumer. Thread-safe.
+ */
+public final class Worker implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Worker.class);
+    private static final long STOP_TIMEOUT_MS = 30_000;
+
+    private final WorkerConfig config;
+    private final FileOffsetStore offsetStore;
+    private final Time time;
+    private final Map<String, Running> connectors = new LinkedHashMap<>();
+
+    private record Running(Connector connector, List<WorkerTask> tasks) {
+    }
+
+    public Worker(WorkerConfig config) {
+        this(config, Time.SYSTEM);
+    }
+
+    Worker(WorkerConfig config, Time time) {
+        this.config = config;
+        this.offsetStore = new FileOffsetStore(Path.of(config.offsetStorageFile()));
+        this.time = time;
+    }
+
+    /**
+     * Validates and starts a connector and its tasks.
+     *
+     * @throws ConfigException listing every invalid or missing key, or when the name is already running
+     */
+    public synchronized void startConnector(Map<String, String> props) {
+        ConnectorConfig.ensureValid(props, ConnectorConfig.DEFINITION);
+        String name = props.get(ConnectorConfig.NAME_CONFIG).trim();
+        if (connectors.containsKey(name)) {
+            throw new ConfigException(ConnectorConfig.NAME_CONFIG, name, "a name not already running");
+        }
+        Connector connector = Plugins.newConnector(props.get(ConnectorConfig.CONNECTOR_CLASS_CONFIG).trim());
+        boolean sink = connector instanceof SinkConnector;
+        if (!sink && !(connector instanceof SourceConnector)) {
+            throw new ConfigException(ConnectorConfig.CONNECTOR_CLASS_CONFIG, connector.getClass().getName(),
+                "a SourceConnector or SinkConnector");
+        }
+        ConfigDef own = connector.config();
+        if (sink) {
+            ConnectorConfig.ensureValid(props, ConnectorConfig.SINK_DEFINITION, own);
+        } else {
+            ConnectorConfig.ensureValid(props, own);
+        }
+        int maxTasks = ConnectorConfig.DEFINITION.parse(props).getInt(ConnectorConfig.TASKS_MAX_CONFIG);
+        connector.start(props);
+        List<WorkerTask> tasks = new ArrayList<>();
+        try {
+            List<Map<String, String>> taskConfigs = connector.taskConfigs(maxTasks);
+            for (int i = 0; i < taskConfigs.size(); i++) {
+                Map<String, String> taskProps = new HashMap<>(props);
+                taskProps.putAll(taskConfigs.get(i));
+                tasks.add(createTask(name + "-" + i, name, props, Map.copyOf(taskProps), connector, sink));
+            }
+        } catch (RuntimeException e) {
+            connector.stop();
+            throw e;
+        }
+        connectors.put(name, new Running(connector, tasks));
+        for (WorkerTask t : tasks) {
+            Thread thread = new Thread(t, "connect-" + t.id);
+            thread.setDaemon(false);
+            thread.start();
+        }
+        log.info("connector {} ({}, version {}) started with {} task(s)", name, connector.getClass().getSimpleName(),
+            connector.version(), tasks.size());
+    }
+
+    private WorkerTask createTask(String id, String name, Map<String, String> props, Map<String, String> taskProps,
+                                  Connector connector, boolean sink) {
+        Class<? extends Task> taskClass = connector.taskClass();
+        Task task = Plugins.newInstance("task class of " + name, taskClass.getName(), Task.class);
+        Converter keyConverter = converter(props, ConnectorConfig.KEY_CONVERTER_CLASS_CONFIG, true);
+        Converter valueConverter = converter(props, ConnectorConfig.VALUE_CONVERTER_CLASS_CONFIG, false);
+        Map<String, Object> client = new HashMap<>();
+        client.put("bootstrap.servers", String.join(",", config.bootstrapServers()));
+        if (sink) {
+            List<String> topics = ConnectorConfig.SINK_DEFINITION.parse(props).getList(ConnectorConfig.TOPICS_CONFIG);
+            client.put("group.id", "connect-" + name);
+            client.put("client.id", "connector-consumer-" + id);
+            client.put("enable.auto.commit", "false");
+            client.put("auto.offset.reset", "earliest");
+            client.putAll(config.withPrefix("consumer."));
+            return new WorkerSinkTask(id, (SinkTask) task, taskProps, topics, keyConverter, valueConverter,
+                TributaryConsumer.create(client, Serdes.byteArray().deserializer(),
+                    Serdes.byteArray().deserializer()), config.offsetFlushIntervalMs(), time);
+        }
+        client.put("client.id", "connector-producer-" + id);
+        // No record may be dropped silently: Kafka Connect's producer defaults.
+        client.put("acks", "all");
+        client.putAll(config.withPrefix("producer."));
+        return new WorkerSourceTask(id, name, (SourceTask) task, taskProps, keyConverter, valueConverter,
+            TributaryProducer.create(client, Serdes.byteArray().serializer(), Serdes.byteArray().serializer()),
+            offsetStore, config.offsetFlushIntervalMs(), time);
+    }
+
+    /** The connector's converter if it overrides the worker's, configured from the matching prefix. */
+    private Converter converter(Map<String, String> connectorProps, String setting, boolean isKey) {
+        String className = connectorProps.get(setting);
+        Map<String, String> source = connectorProps;
+        if (className == null || className.isBlank()) {
+            className = isKey ? config.keyConverter() : config.valueConverter();
+            source = config.originals();
+        }
+        Converter c = Plugins.newConverter(setting, className.trim());
+        c.configure(WorkerConfig.withPrefix(source, setting + "."), isKey);
+        return c;
+    }
+
+    /** Stops a connector's tasks (each storing or committing its offsets), then the connector. */
+    public void stopConnector(String name) throws InterruptedException {
+        Running r;
+        synchronized (this) {
+            r = connectors.remove(name);
+        }
+        if (r == null) {
+            throw new IllegalArgumentException("connector : " + name + " (expected one of " + connectorNames() + ")");
+        }
+        r.tasks().forEach(WorkerTask::stop);
+        for (WorkerTask t : r.tasks()) {
+            if (!t.awaitStop(STOP_TIMEOUT_MS)) {
+                log.warn("task {} did not stop within {} ms", t.id, STOP_TIMEOUT_MS);
+            }
+        }
+        r.connector().stop();
+        log.info("connector {} stopped", name);
+    }
+
+    public synchronized List<String> connectorNames() {
+        return List.copyOf(connectors.keySet());
+    }
+
+    /** The state of each task of {@code name}. */
+    public synchronized List<TaskState> taskStates(String name) {
+        Running r = connectors.get(name);
+        if (r == null) {
+            throw new IllegalArgumentException("connector : " + name + " (expected one of " + connectors.keySet()
+                + ")");
+        }
+        return r.tasks().stream().map(WorkerTask::state).toList();
+    }
+
+    /** Stops every connector. */
+    @Override
+    public void close() throws InterruptedException {
+        for (String name : connectorNames()) {
+            stopConnector(name);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package io.tributary.connect.runtime;
+
+import io.tributary.clients.producer.Producer;
+import io.tributary.clients.producer.ProducerRecord;
+import io.tributary.clients.producer.RecordMetadata;
+import io.tributary.common.Time;
+import io.tributary.connect.source.OffsetStorageReader;
+import io.tributary.connect.source.SourceRecord;
+import io.tributary.connect.source.SourceTask;
+import io.tributary.connect.source.SourceTaskContext;
+import io.tributary.connect.storage.Converter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a {@link SourceTask}: polls it, converts and sends its records, and every {@code offset.flush.interval.ms}
+ * (and when stopping) stores the latest source offset of each source partition, but only after the producer
+ * flushed and every send since the last store was acknowledged. A failed send fails the task and its offsets are
+ * never stored, so a restart re-reads from the last acknowledged position (at least once, no loss).
+ */
+final class WorkerSourceTask extends WorkerTask {
+    private static final Logger log = LoggerFactory.getLogger(WorkerSourceTask.class);
+
+    private final String connector;
+    private final SourceTask task;
+    private final Map<String, String> taskConfig;
+    private final Converter keyConverter;
+    private final Converter valueConverter;
+    private final Producer<byte[], byte[]> producer;
+    private final FileOffsetStore offsetStore;
+    private final long flushIntervalMs;
+    private final Time time;
+
+    /** Latest offset per source partition sent since the last store; only the task thread touches it. */
+    private final Map<Map<String, ?>, Map<String, ?>> unstored = new LinkedHashMap<>();
+    private final List<CompletableFuture<RecordMetadata>> inFlight = new ArrayList<>();
+
+    WorkerSourceTask(String id, String connector, SourceTask task, Map<String, String> taskConfig,
+                     Converter keyConverter, Converter valueConverter, Producer<byte[], byte[]> producer,
+                     FileOffsetStore offsetStore, long flushIntervalMs, Time time) {
+        super(id);
+        this.connector = connector;
+        this.task = task;
+        this.taskConfig = taskConfig;
+        this.keyConverter = keyConverter;
+        this.valueConverter = valueConverter;
+        this.producer = producer;
+        this.offsetStore = offsetStore;
+        this.flushIntervalMs = flushIntervalMs;
+        this.time = time;
+    }
+
+    @Override
+    protected void execute() throws Exception {
+        OffsetStorageReader reader = offsetStore.reader(connector);
+        try {
+            task.initialize(new SourceTaskContext() {
+                @Override
+                public Map<String, String> configs() {
+                    return taskConfig;
+                }
+
+                @Override
+                public OffsetStorageReader offsetStorageReader() {
+                    return reader;
+                }
+            });
+            task.start(taskConfig);
+            log.info("source task {} started", id);
+            long nextCommit = time.milliseconds() + flushIntervalMs;
+            while (!stopping) {
+                List<SourceRecord> records = task.poll();
+                if (records != null) {
+                    for (SourceRecord r : records) {
+                        send(r);
+                    }
+                }
+                if (time.milliseconds() >= nextCommit) {
+                    commitOffsets();
+                    nextCommit = time.milliseconds() + flushIntervalMs;
+                }
+            }
+            commitOffsets();
+        } finally {
+            task.stop();
+            producer.close();
+        }
+    }
+
+    private void send(SourceRecord r) {
+        byte[] key = keyConverter.fromConnectData(r.topic(), r.keySchema(), r.key());
+        byte[] value = valueConverter.fromConnectData(r.topic(), r.valueSchema(), r.value());
+        inFlight.add(producer.send(new ProducerRecord<>(r.topic(), r.kafkaPartition(), r.timestamp(), key, value,
+            List.of())));
+        if (r.sourcePartition() != null && r.sourceOffset() != null) {
+            unstored.put(r.sourcePartition(), r.sourceOffset());
+        }
+    }
+
+    /** Flushes the producer, checks every send since the last store succeeded, then stores the offsets. */
+    private void commitOffsets() throws Exception {
+        if (inFlight.isEmpty() && unstored.isEmpty()) {
+            return;
+        }
+        producer.flush();
+        for (CompletableFuture<RecordMetadata> f : inFlight) {
+            // Throws the send's failure: the offsets stay unstored and the task fails.
+            f.get();
+        }
+        inFlight.clear();
+        if (!unstored.isEmpty()) {
+            offsetStore.store(connector, unstored);
+            log.debug("task {} stored offsets of {} source partitions", id, unstored.size());
+            unstored.clear();
+        }
+        task.commit();
+    }
+
+    @Override
+    protected void onStop() {
+        task.stop();
+    }
+}

@@ -1,0 +1,59 @@
+package io.tributary.connect.runtime;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one task on its own thread: start, the work loop, a last commit, stop. A failure marks the task FAILED with
+ * its cause and stops only this task.
+ */
+abstract class WorkerTask implements Runnable {
+    private static final Logger log = LoggerFactory.getLogger(WorkerTask.class);
+
+    protected final String id;
+    protected volatile boolean stopping;
+    private volatile TaskState state;
+    private final CountDownLatch exited = new CountDownLatch(1);
+
+    WorkerTask(String id) {
+        this.id = id;
+        this.state = new TaskState(id, TaskState.State.RUNNING, null);
+    }
+
+    @Override
+    public final void run() {
+        try {
+            execute();
+            state = new TaskState(id, TaskState.State.STOPPED, null);
+            log.info("task {} stopped", id);
+        } catch (Throwable t) {
+            state = new TaskState(id, TaskState.State.FAILED, t);
+            log.error("task {} failed; it stays stopped until restarted", id, t);
+        } finally {
+            exited.countDown();
+        }
+    }
+
+    /** The task's whole life on its thread; returns when stopped, throws when failed. */
+    protected abstract void execute() throws Exception;
+
+    /** Asks the task to stop; returns at once. */
+    void stop() {
+        stopping = true;
+        onStop();
+    }
+
+    /** Unblocks the task's thread (wake a consumer, stop a source task). */
+    protected abstract void onStop();
+
+    /** Waits for the task's thread to finish; false on timeout. */
+    boolean awaitStop(long timeoutMs) throws InterruptedException {
+        return exited.await(timeoutMs, TimeUnit.MILLISECONDS);
+    }
+
+    TaskState state() {
+        return state;
+    }
+}

@@ -1,0 +1,125 @@
+package io.tributary.connect.file;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.tributary.clients.consumer.TributaryConsumer;
+import io.tributary.clients.serialization.Serdes;
+import io.tributary.common.TopicPartition;
+import io.tributary.connect.runtime.ConnectStandalone;
+import io.tributary.connect.runtime.FileOffsetStore;
+import io.tributary.connect.runtime.TaskState;
+import io.tributary.junit.BootstrapServers;
+import io.tributary.junit.EmbeddedBroker;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** file → topic → file through two standalone workers and the embedded broker. */
+@EmbeddedBroker(properties = {"num.partitions=1"})
+class FileRoundTripTest {
+    private static final int LINES = 10_000;
+
+    @BootstrapServers
+    static String bootstrap;
+
+    @TempDir
+    Path dir;
+
+    private Map<String, String> worker(String offsetsFile) {
+        return Map.of(
+            "bootstrap.servers", bootstrap,
+            "key.converter", "org.apache.kafka.connect.storage.StringConverter",
+            "value.converter", "org.apache.kafka.connect.storage.StringConverter",
+            "offset.storage.file.filename", dir.resolve(offsetsFile).toString(),
+            "offset.flush.interval.ms", "100");
+    }
+
+    private Map<String, String> source(String connectorClass, Path in) {
+        return Map.of("name", "file-source", "connector.class", connectorClass, "tasks.max", "1",
+            "file", in.toString(), "topic", "lines", "batch.size", "100");
+    }
+
+    @Test
+    void tenThousandLinesArriveOnceAndInOrderAcrossASourceRestartMidFile() throws Exception {
+        Path in = dir.resolve("in.txt");
+        Path out = dir.resolve("out.txt");
+        // Varying lengths, non-ASCII text, one CRLF line ending in every hundred.
+        List<String> lines = IntStream.range(0, LINES)
+            .mapToObj(i -> "line " + i + " " + "x".repeat(i % 37) + (i % 7 == 0 ? " é漢" : "")).toList();
+        write(in, lines.subList(0, 9_000), StandardOpenOption.CREATE_NEW);
+
+        ConnectStandalone sink = ConnectStandalone.start(worker("sink-offsets.json"), List.of(Map.of(
+            "name", "file-sink", "connector.class", "FileStreamSink", "topics", "lines", "file", out.toString())));
+        GatedFileStreamSourceConnector.LIMIT.set(3_000);
+        GatedFileStreamSourceConnector.EMITTED.set(0);
+        ConnectStandalone source = ConnectStandalone.start(worker("source-offsets.json"),
+            List.of(source(GatedFileStreamSourceConnector.class.getName(), in)));
+
+        await().atMost(Duration.ofSeconds(20))
+            .until(() -> GatedFileStreamSourceConnector.EMITTED.get() >= 3_000 && lineCount(out) >= 3_000);
+        int emitted = GatedFileStreamSourceConnector.EMITTED.get();
+        source.close();
+
+        // Stopped mid-file: the stored position is right after the last line sent, well before the end.
+        long stored = ((Number) new FileOffsetStore(dir.resolve("source-offsets.json"))
+            .offset("file-source", Map.of("filename", in.toString())).get("position")).longValue();
+        assertThat(stored).isEqualTo(bytesOf(lines.subList(0, emitted))).isLessThan(Files.size(in));
+
+        source = ConnectStandalone.start(worker("source-offsets.json"),
+            List.of(source("FileStreamSource", in)));
+        // Lines appended while the source runs are followed.
+        write(in, lines.subList(9_000, LINES), StandardOpenOption.APPEND);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> lineCount(out) >= LINES);
+        assertThat(source.worker().taskStates("file-source")).extracting(TaskState::state)
+            .containsOnly(TaskState.State.RUNNING);
+        source.close();
+        sink.close();
+
+        assertThat(Files.readAllLines(out, StandardCharsets.UTF_8)).containsExactlyElementsOf(lines);
+        assertThat(endOffset("lines")).as("records in the topic").isEqualTo(LINES);
+    }
+
+    private static void write(Path file, List<String> lines, StandardOpenOption option) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            sb.append(lines.get(i)).append(i % 100 == 99 ? "\r\n" : "\n");
+        }
+        Files.writeString(file, sb, StandardCharsets.UTF_8, option, StandardOpenOption.WRITE);
+    }
+
+    /** Bytes of the lines as {@link #write} writes them from the start of the file. */
+    private static long bytesOf(List<String> lines) {
+        long n = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            n += lines.get(i).getBytes(StandardCharsets.UTF_8).length + (i % 100 == 99 ? 2 : 1);
+        }
+        return n;
+    }
+
+    private static long lineCount(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        try (var s = Files.lines(file, StandardCharsets.UTF_8)) {
+            return s.count();
+        }
+    }
+
+    private static long endOffset(String topic) {
+        try (TributaryConsumer<byte[], byte[]> c = TributaryConsumer.create(Map.of("bootstrap.servers", bootstrap),
+                Serdes.byteArray().deserializer(), Serdes.byteArray().deserializer())) {
+            TopicPartition tp = new TopicPartition(topic, 0);
+            return c.endOffsets(List.of(tp)).get(tp);
+        }
+    }
+}
