@@ -47,11 +47,7 @@ public final class ConnectStandalone implements AutoCloseable {
                 worker.startConnector(c);
             }
         } catch (RuntimeException e) {
-            try {
-                standalone.close();
-            } catch (InterruptedException ie) {
-                Thread.currentThread().interrupt();
-            }
+            standalone.close();
             throw e;
         }
         return standalone;
@@ -63,7 +59,7 @@ public final class ConnectStandalone implements AutoCloseable {
 
     /** Stops every connector; returns when their tasks have stopped. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         try {
             worker.close();
         } finally {
@@ -108,11 +104,7 @@ public final class ConnectStandalone implements AutoCloseable {
         ConnectStandalone standalone = start(workerProps, connectors);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("stopping connectors");
-            try {
-                standalone.close();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            standalone.close();
         }, "connect-standalone-shutdown"));
         standalone.awaitClose();
     }

@@ -169,11 +169,16 @@ public final class Worker implements AutoCloseable {
         return r.tasks().stream().map(WorkerTask::state).toList();
     }
 
-    /** Stops every connector. */
+    /** Stops every connector; if interrupted, still asks every task to stop and keeps the interrupt flag. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         for (String name : connectorNames()) {
-            stopConnector(name);
+            try {
+                stopConnector(name);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                log.warn("interrupted while stopping connector {}", name);
+            }
         }
     }
 }

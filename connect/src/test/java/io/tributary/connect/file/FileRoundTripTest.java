@@ -89,6 +89,52 @@ class FileRoundTripTest {
         assertThat(endOffset("lines")).as("records in the topic").isEqualTo(LINES);
     }
 
+    @Test
+    void propertiesFilesInKafkasFormatRunAJsonPipeline() throws Exception {
+        Path in = dir.resolve("events.txt");
+        Path out = dir.resolve("events.out");
+        Files.writeString(in, "alpha\nbeta\n", StandardCharsets.UTF_8);
+        Path workerFile = dir.resolve("worker.properties");
+        Files.writeString(workerFile, String.join("\n",
+            "bootstrap.servers=" + bootstrap,
+            "key.converter=org.apache.kafka.connect.json.JsonConverter",
+            "value.converter=org.apache.kafka.connect.json.JsonConverter",
+            "key.converter.schemas.enable=false",
+            "value.converter.schemas.enable=true",
+            "offset.storage.file.filename=" + dir.resolve("connect.offsets"),
+            "offset.flush.interval.ms=100", ""));
+        Path sourceFile = dir.resolve("connect-file-source.properties");
+        Files.writeString(sourceFile, String.join("\n", "name=local-file-source",
+            "connector.class=FileStreamSource", "tasks.max=1", "file=" + in, "topic=connect-test", ""));
+        Path sinkFile = dir.resolve("connect-file-sink.properties");
+        Files.writeString(sinkFile, String.join("\n", "name=local-file-sink",
+            "connector.class=FileStreamSink", "tasks.max=1", "file=" + out, "topics=connect-test", ""));
+
+        ConnectStandalone connect = ConnectStandalone.start(ConnectStandalone.loadProperties(workerFile),
+            List.of(ConnectStandalone.loadProperties(sourceFile), ConnectStandalone.loadProperties(sinkFile)));
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> lineCount(out) >= 2);
+        } finally {
+            connect.close();
+        }
+        assertThat(Files.readAllLines(out, StandardCharsets.UTF_8)).containsExactly("alpha", "beta");
+        assertThat(firstValue("connect-test"))
+            .isEqualTo("{\"schema\":{\"type\":\"string\",\"optional\":false},\"payload\":\"alpha\"}");
+    }
+
+    private static String firstValue(String topic) {
+        try (TributaryConsumer<byte[], byte[]> c = TributaryConsumer.create(Map.of("bootstrap.servers", bootstrap,
+                "auto.offset.reset", "earliest"), Serdes.byteArray().deserializer(), Serdes.byteArray().deserializer())) {
+            c.assign(List.of(new TopicPartition(topic, 0)));
+            for (int i = 0; i < 50; i++) {
+                for (var r : c.poll(Duration.ofMillis(200))) {
+                    return new String(r.value(), StandardCharsets.UTF_8);
+                }
+            }
+            return null;
+        }
+    }
+
     private static void write(Path file, List<String> lines, StandardOpenOption option) throws IOException {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < lines.size(); i++) {
