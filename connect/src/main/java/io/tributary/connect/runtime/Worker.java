@@ -82,6 +82,7 @@ public final class Worker implements AutoCloseable {
                 tasks.add(createTask(name + "-" + i, name, props, Map.copyOf(taskProps), connector, sink));
             }
         } catch (RuntimeException e) {
+            tasks.forEach(WorkerTask::abandon);
             connector.stop();
             throw e;
         }

@@ -148,6 +148,11 @@ final class WorkerSinkTask extends WorkerTask {
         consumer.wakeup();
     }
 
+    @Override
+    void abandon() {
+        consumer.close();
+    }
+
     /** Flush and commit what was put before partitions go; forget their offsets afterwards. */
     private final class Rebalance implements ConsumerRebalanceListener {
         @Override

@@ -38,7 +38,9 @@ final class WorkerSourceTask extends WorkerTask {
 
     /** Latest offset per source partition sent since the last store; only the task thread touches it. */
     private final Map<Map<String, ?>, Map<String, ?>> unstored = new LinkedHashMap<>();
+    /** Sends since the last store that may not be acknowledged yet, oldest first. */
     private final List<CompletableFuture<RecordMetadata>> inFlight = new ArrayList<>();
+    private static final int PRUNE_THRESHOLD = 4096;
 
     WorkerSourceTask(String id, String connector, SourceTask task, Map<String, String> taskConfig,
                      Converter keyConverter, Converter valueConverter, Producer<byte[], byte[]> producer,
@@ -80,6 +82,9 @@ final class WorkerSourceTask extends WorkerTask {
                         send(r);
                     }
                 }
+                if (inFlight.size() >= PRUNE_THRESHOLD) {
+                    pruneAcknowledged();
+                }
                 if (time.milliseconds() >= nextCommit) {
                     commitOffsets();
                     nextCommit = time.milliseconds() + flushIntervalMs;
@@ -100,6 +105,23 @@ final class WorkerSourceTask extends WorkerTask {
         if (r.sourcePartition() != null && r.sourceOffset() != null) {
             unstored.put(r.sourcePartition(), r.sourceOffset());
         }
+    }
+
+    /**
+     * Forgets acknowledged sends so a long flush interval does not hold one future per record; a send that failed
+     * fails the task now rather than at the next store.
+     */
+    private void pruneAcknowledged() throws Exception {
+        List<CompletableFuture<RecordMetadata>> pending = new ArrayList<>();
+        for (CompletableFuture<RecordMetadata> f : inFlight) {
+            if (!f.isDone()) {
+                pending.add(f);
+            } else if (f.isCompletedExceptionally()) {
+                f.get();
+            }
+        }
+        inFlight.clear();
+        inFlight.addAll(pending);
     }
 
     /** Flushes the producer, checks every send since the last store succeeded, then stores the offsets. */
@@ -124,5 +146,10 @@ final class WorkerSourceTask extends WorkerTask {
     @Override
     protected void onStop() {
         task.stop();
+    }
+
+    @Override
+    void abandon() {
+        producer.close();
     }
 }

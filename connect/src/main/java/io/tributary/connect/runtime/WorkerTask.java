@@ -48,6 +48,9 @@ abstract class WorkerTask implements Runnable {
     /** Unblocks the task's thread (wake a consumer, stop a source task). */
     protected abstract void onStop();
 
+    /** Releases the task's client when the task is dropped before its thread ever started. */
+    abstract void abandon();
+
     /** Waits for the task's thread to finish; false on timeout. */
     boolean awaitStop(long timeoutMs) throws InterruptedException {
         return exited.await(timeoutMs, TimeUnit.MILLISECONDS);

@@ -31,6 +31,15 @@ class WorkerSourceTaskTest {
     static final class ThreeRecords extends SourceTask {
         volatile int commits;
         private boolean done;
+        private final int count;
+
+        ThreeRecords() {
+            this(3);
+        }
+
+        ThreeRecords(int count) {
+            this.count = count;
+        }
 
         @Override
         public String version() {
@@ -49,7 +58,7 @@ class WorkerSourceTaskTest {
             }
             done = true;
             List<SourceRecord> out = new ArrayList<>();
-            for (long i = 1; i <= 3; i++) {
+            for (long i = 1; i <= count; i++) {
                 out.add(new SourceRecord(PARTITION, Map.of("n", i), "t", Schema.STRING_SCHEMA, "v" + i));
             }
             return out;
@@ -94,6 +103,23 @@ class WorkerSourceTaskTest {
         assertThat(new FileOffsetStore(dir.resolve("offsets.json")).offset("c", PARTITION)).containsEntry("n", 3);
         assertThat(source.commits).isEqualTo(1);
         assertThat(producer.closed()).isTrue();
+    }
+
+    @Test
+    void withManySendsInFlightAFailureFailsTheTaskBeforeTheNextStore() throws Exception {
+        MockProducer<byte[], byte[]> producer = new MockProducer<>(false, Serdes.byteArray().serializer(),
+            Serdes.byteArray().serializer());
+        FileOffsetStore store = new FileOffsetStore(dir.resolve("offsets.json"));
+        WorkerSourceTask task = task(new ThreeRecords(5000), producer, store);
+        new Thread(task).start();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> producer.history().size() == 5000);
+        producer.errorNext(new TributaryException(Errors.NOT_LEADER_OR_FOLLOWER, "record too large"));
+        // No stop(): the task notices the failed send on its own, long before its store interval.
+        assertThat(task.awaitStop(5000)).isTrue();
+        assertThat(task.state().state()).isEqualTo(TaskState.State.FAILED);
+        assertThat(task.state().failure()).hasRootCauseMessage("record too large");
+        assertThat(store.offset("c", PARTITION)).isNull();
     }
 
     @Test
