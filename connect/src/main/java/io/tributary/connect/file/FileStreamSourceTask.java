@@ -158,9 +158,4 @@ public class FileStreamSourceTask extends SourceTask {
             channel = null;
         }
     }
-
-    /** For tests and logs: the file position after the last line returned. */
-    synchronized long linePosition() {
-        return linePosition;
-    }
 }

@@ -85,23 +85,47 @@ public final class ConnectStandalone implements AutoCloseable {
         return out;
     }
 
+    /** The command line's usage. */
+    public static final String USAGE =
+        "Usage: connect-standalone worker.properties connector1.properties [connector2.properties ...]";
+
     /**
-     * {@code connect-standalone worker.properties connector1.properties [connector2.properties ...]}; runs until
-     * the JVM is asked to stop (SIGTERM, Ctrl-C), then stops the connectors cleanly.
+     * Starts from a command line: {@code worker.properties connector1.properties [connector2.properties ...]}.
+     *
+     * @throws IllegalArgumentException with {@link #USAGE} when fewer than two files are given
      */
-    public static void main(String[] args) throws InterruptedException {
+    public static ConnectStandalone fromArgs(String... args) {
         if (args.length < 2) {
-            // The command line's usage message belongs on stderr, not in a log.
-            System.err.println("Usage: connect-standalone worker.properties connector1.properties "
-                + "[connector2.properties ...]");
-            System.exit(1);
+            throw new IllegalArgumentException(USAGE);
         }
         Map<String, String> workerProps = loadProperties(Path.of(args[0]));
         List<Map<String, String>> connectors = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             connectors.add(loadProperties(Path.of(args[i])));
         }
-        ConnectStandalone standalone = start(workerProps, connectors);
+        return start(workerProps, connectors);
+    }
+
+    /**
+     * {@code connect-standalone worker.properties connector1.properties [connector2.properties ...]}; runs until
+     * the JVM is asked to stop (SIGTERM, Ctrl-C), then stops the connectors cleanly. Exits with 2 for a wrong
+     * command line, 1 for a configuration that cannot start.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length < 2) {
+            // The command line's own messages belong on stderr, not in a log.
+            System.err.println(USAGE);
+            System.exit(2);
+            return;
+        }
+        ConnectStandalone standalone;
+        try {
+            standalone = fromArgs(args);
+        } catch (RuntimeException e) {
+            System.err.println("connect-standalone: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("stopping connectors");
             standalone.close();

@@ -92,7 +92,10 @@ final class WorkerSourceTask extends WorkerTask {
             }
             commitOffsets();
         } finally {
-            task.stop();
+            if (!stopping) {
+                // The task failed on its own; when stopping, onStop() already stopped it.
+                task.stop();
+            }
             producer.close();
         }
     }

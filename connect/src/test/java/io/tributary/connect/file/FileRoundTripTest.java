@@ -114,8 +114,8 @@ class FileRoundTripTest {
         Files.writeString(sinkFile, String.join("\n", "name=local-file-sink",
             "connector.class=FileStreamSink", "tasks.max=1", "file=" + out, "topics=connect-test", ""));
 
-        ConnectStandalone connect = ConnectStandalone.start(ConnectStandalone.loadProperties(workerFile),
-            List.of(ConnectStandalone.loadProperties(sourceFile), ConnectStandalone.loadProperties(sinkFile)));
+        ConnectStandalone connect = ConnectStandalone.fromArgs(workerFile.toString(), sourceFile.toString(),
+            sinkFile.toString());
         try {
             await().atMost(Duration.ofSeconds(20)).until(() -> lineCount(out) >= 2);
         } finally {

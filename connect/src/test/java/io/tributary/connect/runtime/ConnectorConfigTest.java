@@ -61,6 +61,12 @@ class ConnectorConfigTest {
     }
 
     @Test
+    void commandLineNeedsAWorkerAndAConnectorFile() {
+        assertThatThrownBy(() -> ConnectStandalone.fromArgs("worker.properties"))
+            .isInstanceOf(IllegalArgumentException.class).hasMessage(ConnectStandalone.USAGE);
+    }
+
+    @Test
     void workerConfigNeedsConvertersAndOffsetFile() {
         assertThatThrownBy(() -> new WorkerConfig(Map.of("key.converter", "StringConverter")))
             .isInstanceOf(ConfigException.class).hasMessageContaining("value.converter");
