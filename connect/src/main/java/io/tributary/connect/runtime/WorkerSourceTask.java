@@ -9,7 +9,8 @@ import io.tributary.connect.source.SourceRecord;
 import io.tributary.connect.source.SourceTask;
 import io.tributary.connect.source.SourceTaskContext;
 import io.tributary.connect.storage.Converter;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ final class WorkerSourceTask extends WorkerTask {
     /** Latest offset per source partition sent since the last store; only the task thread touches it. */
     private final Map<Map<String, ?>, Map<String, ?>> unstored = new LinkedHashMap<>();
     /** Sends since the last store that may not be acknowledged yet, oldest first. */
-    private final List<CompletableFuture<RecordMetadata>> inFlight = new ArrayList<>();
+    private final Deque<CompletableFuture<RecordMetadata>> inFlight = new ArrayDeque<>();
     private static final int PRUNE_THRESHOLD = 4096;
 
     WorkerSourceTask(String id, String connector, SourceTask task, Map<String, String> taskConfig,
@@ -115,16 +116,10 @@ final class WorkerSourceTask extends WorkerTask {
      * fails the task now rather than at the next store.
      */
     private void pruneAcknowledged() throws Exception {
-        List<CompletableFuture<RecordMetadata>> pending = new ArrayList<>();
-        for (CompletableFuture<RecordMetadata> f : inFlight) {
-            if (!f.isDone()) {
-                pending.add(f);
-            } else if (f.isCompletedExceptionally()) {
-                f.get();
-            }
+        // Acknowledgements arrive about in send order: drop the done prefix, stop at the first pending send.
+        while (!inFlight.isEmpty() && inFlight.peekFirst().isDone()) {
+            inFlight.pollFirst().get();
         }
-        inFlight.clear();
-        inFlight.addAll(pending);
     }
 
     /** Flushes the producer, checks every send since the last store succeeded, then stores the offsets. */
