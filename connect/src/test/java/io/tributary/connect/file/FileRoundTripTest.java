@@ -126,6 +126,29 @@ class FileRoundTripTest {
             .isEqualTo("{\"schema\":{\"type\":\"string\",\"optional\":false},\"payload\":\"alpha\"}");
     }
 
+    @Test
+    void aFailedTaskIsReportedAndTheOtherConnectorsGoOn() throws Exception {
+        Path in = dir.resolve("ok.txt");
+        Files.writeString(in, "one\ntwo\n", StandardCharsets.UTF_8);
+        ConnectStandalone connect = ConnectStandalone.start(worker("offsets.json"), List.of(
+            // A directory cannot be appended to: the sink task fails in start().
+            Map.of("name", "broken-sink", "connector.class", "FileStreamSink", "topics", "x", "file", dir.toString()),
+            Map.of("name", "good-source", "connector.class", "FileStreamSource", "file", in.toString(),
+                "topic", "good")));
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() ->
+                connect.worker().taskStates("broken-sink").get(0).state() == TaskState.State.FAILED);
+            TaskState failed = connect.worker().taskStates("broken-sink").get(0);
+            assertThat(failed.id()).isEqualTo("broken-sink-0");
+            assertThat(failed.failure()).hasMessageContaining("cannot open " + dir);
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> endOffset("good") == 2);
+            assertThat(connect.worker().taskStates("good-source")).extracting(TaskState::state)
+                .containsExactly(TaskState.State.RUNNING);
+        } finally {
+            connect.close();
+        }
+    }
+
     private static String firstValue(String topic) {
         try (TributaryConsumer<byte[], byte[]> c = TributaryConsumer.create(Map.of("bootstrap.servers", bootstrap,
                 "auto.offset.reset", "earliest"), Serdes.byteArray().deserializer(), Serdes.byteArray().deserializer())) {
