@@ -8,7 +8,6 @@ import io.tributary.clients.consumer.RecordDeserializationException;
 import io.tributary.clients.internals.Metadata;
 import io.tributary.clients.internals.NetworkClient;
 import io.tributary.clients.serialization.Deserializer;
-import io.tributary.common.ByteUtils;
 import io.tributary.common.Errors;
 import io.tributary.common.TopicPartition;
 import io.tributary.common.TributaryException;
@@ -81,8 +80,15 @@ public final class Fetcher<K, V> {
         /** The position the partition has if nothing but this fetch moved it (a seek or pause invalidates it). */
         long nextPosition;
         RecordBatch batch;
+        /** The records section of {@link #batch}, read with absolute gets from {@link #pos} up to its limit. */
         ByteBuffer section;
+        int pos;
         int remainingInBatch;
+        /** Of {@link #batch}: base offset, timestamp type, and base timestamp (max timestamp for LogAppendTime). */
+        long baseOffset;
+        TimestampType timestampType;
+        boolean logAppendTime;
+        long timestampBase;
 
         /** read_committed: aborted transactions not yet reached, by first offset (producer id, first offset). */
         final java.util.PriorityQueue<long[]> abortedTransactions =
@@ -340,6 +346,8 @@ public final class Fetcher<K, V> {
     private boolean drain(CompletedFetch f, List<ConsumerRecord<K, V>> out, int max) {
         TopicPartition tp = f.tp;
         long position = subscriptions.position(tp);
+        // records before the position this drain starts from are skipped (the start of a compressed batch)
+        final long floor = position;
         int taken = 0;
         try {
             while (taken < max) {
@@ -372,10 +380,14 @@ public final class Fetcher<K, V> {
                     }
                     f.batch = b;
                     f.section = b.decompressedRecords(CompressionType.DEFAULT_MAX_DECOMPRESSED_BYTES).slice();
+                    f.pos = 0;
                     f.remainingInBatch = b.recordCount();
+                    f.baseOffset = b.baseOffset();
+                    f.timestampType = b.timestampType();
+                    f.logAppendTime = f.timestampType == TimestampType.LOG_APPEND_TIME;
+                    f.timestampBase = f.logAppendTime ? b.maxTimestamp() : b.baseTimestamp();
                 }
-                RecordBatch b = f.batch;
-                ConsumerRecord<K, V> r = decode(tp, b, f.section);
+                ConsumerRecord<K, V> r = decode(f, floor);
                 if (r == null) { // before the position (the start of a compressed batch)
                     f.remainingInBatch--;
                     continue;
@@ -414,57 +426,109 @@ public final class Fetcher<K, V> {
             == io.tributary.record.ControlRecordType.ABORT;
     }
 
-    private ConsumerRecord<K, V> decode(TopicPartition tp, RecordBatch b, ByteBuffer in) {
-        int start = in.position();
-        int length = ByteUtils.readVarint(in);
-        int end = in.position() + length;
-        in.get(); // attributes
-        long timestampDelta = ByteUtils.readVarlong(in);
-        int offsetDelta = ByteUtils.readVarint(in);
-        long offset = b.baseOffset() + offsetDelta;
-        Long position = subscriptions.position(tp);
-        if (position != null && offset < position) {
-            in.position(end);
+    /** Decodes the next record of {@code f}'s current batch; null if its offset is before {@code floor}. */
+    private ConsumerRecord<K, V> decode(CompletedFetch f, long floor) {
+        int start = f.pos;
+        int length = varint(f);
+        int end = f.pos + length;
+        next(f); // attributes
+        long timestampDelta = varlong(f);
+        int offsetDelta = varint(f);
+        long offset = f.baseOffset + offsetDelta;
+        if (offset < floor) {
+            moveTo(f, end);
             return null;
         }
-        byte[] key = readBytes(in);
-        byte[] value = readBytes(in);
-        int headerCount = ByteUtils.readVarint(in);
+        byte[] key = bytes(f);
+        byte[] value = bytes(f);
+        int headerCount = varint(f);
         List<Header> headers;
         if (headerCount <= 0) {
             headers = List.of();
         } else {
             headers = new ArrayList<>(headerCount);
             for (int i = 0; i < headerCount; i++) {
-                byte[] k = readBytes(in);
-                headers.add(new Header(k == null ? "" : new String(k, StandardCharsets.UTF_8), readBytes(in)));
+                byte[] k = bytes(f);
+                headers.add(new Header(k == null ? "" : new String(k, StandardCharsets.UTF_8), bytes(f)));
             }
             headers = java.util.Collections.unmodifiableList(headers);
         }
-        in.position(end);
-        TimestampType type = b.timestampType();
-        long timestamp = type == TimestampType.LOG_APPEND_TIME ? b.maxTimestamp() : b.baseTimestamp() + timestampDelta;
+        moveTo(f, end);
+        long timestamp = f.logAppendTime ? f.timestampBase : f.timestampBase + timestampDelta;
+        TopicPartition tp = f.tp;
+        String topic = tp.topic();
         K k;
         V v;
         try {
-            k = keyDeserializer.deserialize(tp.topic(), headers, key);
-            v = valueDeserializer.deserialize(tp.topic(), headers, value);
+            k = keyDeserializer.deserialize(topic, headers, key);
+            v = valueDeserializer.deserialize(topic, headers, value);
         } catch (RuntimeException e) {
-            in.position(start);
+            f.pos = start;
             throw new RecordDeserializationException(tp, offset, "cannot deserialize the record at offset " + offset
                 + " of " + tp + ": " + e.getMessage() + " (seek past it to skip it)", e);
         }
-        return new ConsumerRecord<>(tp.topic(), tp.partition(), offset, timestamp, type, k, v, headers,
+        return new ConsumerRecord<>(topic, tp.partition(), offset, timestamp, f.timestampType, k, v, headers,
             key == null ? -1 : key.length, value == null ? -1 : value.length);
     }
 
-    private static byte[] readBytes(ByteBuffer in) {
-        int len = ByteUtils.readVarint(in);
+    // Absolute reads of the records section at f.pos, failing as the buffer's relative reads would.
+
+    private byte next(CompletedFetch f) {
+        int p = f.pos;
+        if (p >= f.section.limit()) {
+            throw new java.nio.BufferUnderflowException();
+        }
+        f.pos = p + 1;
+        return f.section.get(p);
+    }
+
+    private void moveTo(CompletedFetch f, int end) {
+        if (end > f.section.limit() || end < 0) {
+            throw new IllegalArgumentException("newPosition > limit: (" + end + " > " + f.section.limit() + ")");
+        }
+        f.pos = end;
+    }
+
+    private int varint(CompletedFetch f) {
+        byte b = next(f);
+        if (b >= 0) { // one byte, the usual case
+            return (b >>> 1) ^ -(b & 1);
+        }
+        int raw = b & 0x7f;
+        for (int shift = 7; shift < 35; shift += 7) {
+            b = next(f);
+            raw |= (b & 0x7f) << shift;
+            if (b >= 0) {
+                return (raw >>> 1) ^ -(raw & 1);
+            }
+        }
+        throw new IllegalArgumentException("unsigned varint is longer than 5 bytes");
+    }
+
+    private long varlong(CompletedFetch f) {
+        long raw = 0;
+        for (int shift = 0; shift < 70; shift += 7) {
+            byte b = next(f);
+            raw |= (long) (b & 0x7f) << shift;
+            if (b >= 0) {
+                return (raw >>> 1) ^ -(raw & 1);
+            }
+        }
+        throw new IllegalArgumentException("varlong is longer than 10 bytes");
+    }
+
+    private byte[] bytes(CompletedFetch f) {
+        int len = varint(f);
         if (len < 0) {
             return null;
         }
+        int p = f.pos;
+        if (len > f.section.limit() - p) {
+            throw new java.nio.BufferUnderflowException();
+        }
         byte[] b = new byte[len];
-        in.get(b);
+        f.section.get(p, b);
+        f.pos = p + len;
         return b;
     }
 }
