@@ -18,6 +18,7 @@ import io.tributary.record.CompressionType;
 import io.tributary.record.Header;
 import io.tributary.record.MemoryRecords;
 import io.tributary.record.RecordBatch;
+import io.tributary.record.RecordBatchDescriptor;
 import io.tributary.record.TimestampType;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -80,9 +81,15 @@ public final class Fetcher<K, V> {
         /** The position the partition has if nothing but this fetch moved it (a seek or pause invalidates it). */
         long nextPosition;
         RecordBatch batch;
-        /** The records section of {@link #batch}, read with absolute gets from {@link #pos} up to its limit. */
-        ByteBuffer section;
+        /** The fetched bytes when they are a writable heap buffer (uncompressed batches are read in place). */
+        final byte[] fetched;
+        /** Index in {@link #fetched} of the next batch {@link #batches} returns. */
+        int nextBatchAt;
+        /** The records section of {@link #batch}: bytes of {@link #data} from {@link #pos} to {@link #limit}. */
+        byte[] data;
+        int start;
         int pos;
+        int limit;
         int remainingInBatch;
         /** Of {@link #batch}: base offset, timestamp type, and base timestamp (max timestamp for LogAppendTime). */
         long baseOffset;
@@ -104,6 +111,8 @@ public final class Fetcher<K, V> {
             this.nextPosition = fetchOffset;
             this.batches = records == null ? java.util.Collections.emptyIterator()
                 : MemoryRecords.readableRecords(records).batches().iterator();
+            this.fetched = records != null && records.hasArray() ? records.array() : null;
+            this.nextBatchAt = fetched == null ? 0 : records.arrayOffset() + records.position();
         }
     }
 
@@ -360,6 +369,8 @@ public final class Fetcher<K, V> {
                         return true;
                     }
                     RecordBatch b = f.batches.next();
+                    int batchAt = f.nextBatchAt; // batches are contiguous
+                    f.nextBatchAt += b.sizeInBytes();
                     if (b.nextOffset() <= position) {
                         continue;
                     }
@@ -379,8 +390,23 @@ public final class Fetcher<K, V> {
                         continue;
                     }
                     f.batch = b;
-                    f.section = b.decompressedRecords(CompressionType.DEFAULT_MAX_DECOMPRESSED_BYTES).slice();
-                    f.pos = 0;
+                    if (f.fetched != null && b.compressionType() == CompressionType.NONE) {
+                        f.data = f.fetched;
+                        f.pos = batchAt + RecordBatchDescriptor.RECORDS_OFFSET;
+                        f.limit = batchAt + b.sizeInBytes();
+                    } else {
+                        ByteBuffer section = b.decompressedRecords(CompressionType.DEFAULT_MAX_DECOMPRESSED_BYTES);
+                        if (section.hasArray()) {
+                            f.data = section.array();
+                            f.pos = section.arrayOffset() + section.position();
+                        } else {
+                            f.data = new byte[section.remaining()];
+                            section.duplicate().get(f.data);
+                            f.pos = 0;
+                        }
+                        f.limit = f.pos + section.remaining();
+                    }
+                    f.start = f.pos;
                     f.remainingInBatch = b.recordCount();
                     f.baseOffset = b.baseOffset();
                     f.timestampType = b.timestampType();
@@ -471,20 +497,20 @@ public final class Fetcher<K, V> {
             key == null ? -1 : key.length, value == null ? -1 : value.length);
     }
 
-    // Absolute reads of the records section at f.pos, failing as the buffer's relative reads would.
+    // Reads of the records section at f.pos, failing as a ByteBuffer's relative reads of it would.
 
     private byte next(CompletedFetch f) {
         int p = f.pos;
-        if (p >= f.section.limit()) {
+        if (p >= f.limit) {
             throw new java.nio.BufferUnderflowException();
         }
         f.pos = p + 1;
-        return f.section.get(p);
+        return f.data[p];
     }
 
     private void moveTo(CompletedFetch f, int end) {
-        if (end > f.section.limit() || end < 0) {
-            throw new IllegalArgumentException("newPosition > limit: (" + end + " > " + f.section.limit() + ")");
+        if (end > f.limit || end < f.start) {
+            throw new IllegalArgumentException("record end " + end + " is past the end of the batch");
         }
         f.pos = end;
     }
@@ -523,12 +549,10 @@ public final class Fetcher<K, V> {
             return null;
         }
         int p = f.pos;
-        if (len > f.section.limit() - p) {
+        if (len > f.limit - p) {
             throw new java.nio.BufferUnderflowException();
         }
-        byte[] b = new byte[len];
-        f.section.get(p, b);
         f.pos = p + len;
-        return b;
+        return java.util.Arrays.copyOfRange(f.data, p, p + len);
     }
 }
