@@ -109,7 +109,7 @@ public final class BrokerLite implements AutoCloseable {
             .registerApiVersions(Versions.parse("0-4"))
             .register(ApiKey.METADATA, Versions.parse("0-12"), new MetadataHandler(context))
             .register(ApiKey.PRODUCE, Versions.parse("0-12"), new ProduceHandler(context))
-            .register(ApiKey.FETCH, Versions.parse("4-12"), new FetchHandler(context))
+            .register(ApiKey.FETCH, Versions.parse("4-18"), new FetchHandler(context))
             .register(ApiKey.LIST_OFFSETS, Versions.parse("1-7"), new ListOffsetsHandler(context))
             .register(ApiKey.INIT_PRODUCER_ID, Versions.parse("0-5"), new InitProducerIdHandler(context))
             .register(ApiKey.CREATE_TOPICS, Versions.parse("2-7"), new CreateTopicsHandler(context))
