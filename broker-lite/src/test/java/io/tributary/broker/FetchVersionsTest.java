@@ -156,6 +156,17 @@ class FetchVersionsTest {
     }
 
     @Test
+    void closingASessionIsAnsweredAtOnceEvenWithALongMaxWait() throws Exception {
+        int session = fetch((short) 18, request((short) 18, id, 0, 0, end(0), end(1))).getInt32("sessionId");
+        Struct close = request((short) 18, id, session, -1).set("maxWaitMs", 60_000);
+        RequestContext ctx = new RequestContext(new RequestHeader(ApiKey.FETCH.id(), (short) 18, 1, "c"),
+            ApiKey.FETCH, null, "conn");
+        assertThat(handler.handle(ctx, close)).isCompleted();
+        assertThat(fetch((short) 18, request((short) 18, id, session, 1)).getInt16("errorCode"))
+            .isEqualTo(Errors.FETCH_SESSION_ID_NOT_FOUND.code());
+    }
+
+    @Test
     void aSessionCannotSwitchBetweenTopicNamesAndIds() throws Exception {
         int session = fetch((short) 12, request((short) 12, null, 0, 0, 0)).getInt32("sessionId");
         assertThat(fetch((short) 13, request((short) 13, id, session, 1)).getInt16("errorCode"))

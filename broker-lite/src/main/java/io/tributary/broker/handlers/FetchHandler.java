@@ -86,7 +86,9 @@ public final class FetchHandler implements ApiHandler {
         Attempt first = read(plan);
         int maxWaitMs = request.getInt32("maxWaitMs");
         int minBytes = request.getInt32("minBytes");
-        if (first.bytes() >= Math.max(1, minBytes) || maxWaitMs <= 0 || first.hasError()) {
+        // like Kafka, a fetch of no partitions (a session's close, say) is answered at once
+        if (first.bytes() >= Math.max(1, minBytes) || maxWaitMs <= 0 || first.hasError()
+            || plan.partitions().isEmpty()) {
             return CompletableFuture.completedFuture(Response.of(respond(plan, first)));
         }
         CompletableFuture<Response> result = new CompletableFuture<>();
