@@ -1,5 +1,6 @@
 package io.tributary.broker.handlers;
 
+import io.tributary.common.Errors;
 import io.tributary.common.Uuid;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -42,7 +43,7 @@ final class FetchSessions {
         final Key key;
         long fetchOffset;
         int maxBytes;
-        /** What the broker last answered; -1 and -1 until it first answers, so the first answer always says it. */
+        /** What the broker last answered: -1 until it first answers, so the first answer always carries it. */
         long sentHighWatermark = -1;
         long sentLogStartOffset = -1;
         short sentError = -1;
@@ -58,7 +59,7 @@ final class FetchSessions {
          * so: records, an error, or a changed high watermark or log start offset.
          */
         boolean mustRespond(int recordBytes, short error, long highWatermark, long logStartOffset) {
-            boolean changed = recordBytes > 0 || error != 0 || error != sentError
+            boolean changed = recordBytes > 0 || error != Errors.NONE.code() || error != sentError
                 || highWatermark != sentHighWatermark || logStartOffset != sentLogStartOffset;
             sentError = error;
             sentHighWatermark = highWatermark;
