@@ -55,8 +55,8 @@ public final class Topology {
                         .append(node.topics()).append(")");
                     case PROCESSOR -> out.append("Processor: ").append(node.name()).append(" (stores: ")
                         .append(node.stores()).append(")");
-                    case SINK -> out.append("Sink: ").append(node.name()).append(" (topic: ")
-                        .append(node.topics().get(0)).append(")");
+                    case SINK -> out.append("Sink: ").append(node.name()).append(node.topics().isEmpty()
+                        ? " (topic chooser)" : " (topic: " + node.topics().get(0) + ")");
                 }
                 out.append('\n');
                 List<String> children = internal.childrenOf(node.name());

@@ -121,7 +121,7 @@ public final class TributaryStreams implements AutoCloseable {
         if (state != State.CREATED) {
             throw new IllegalStateException("state : " + state + " (expected: CREATED); start an instance once");
         }
-        createChangelogTopics();
+        createInternalTopics();
         String bootstrap = config.getString(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG);
         Map<String, Object> consumer = clientConfig("consumer.", Map.of("bootstrap.servers", bootstrap,
             "group.id", applicationId, "enable.auto.commit", false, "auto.offset.reset", "earliest",
@@ -211,21 +211,24 @@ public final class TributaryStreams implements AutoCloseable {
         return out;
     }
 
-    private void createChangelogTopics() {
+    /** Checks that the source topics exist and creates the missing changelog and repartition topics. */
+    private void createInternalTopics() {
         Set<String> stores = topology.storeNames();
-        if (stores.isEmpty()) {
+        Set<String> repartitions = topology.repartitionTopics(applicationId);
+        if (stores.isEmpty() && repartitions.isEmpty()) {
             return;
         }
         Map<String, Object> adminConfig = clientConfig("admin.",
             Map.of("bootstrap.servers", config.getString(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)));
         try (Admin admin = clients.admin(adminConfig)) {
             Set<String> existing = await(admin.listTopics());
-            List<String> missingSources = topology.sourceTopics().stream().filter(t -> !existing.contains(t)).toList();
+            Set<String> sources = topology.externalSourceTopics();
+            List<String> missingSources = sources.stream().filter(t -> !existing.contains(t)).toList();
             if (!missingSources.isEmpty()) {
                 throw new TopologyException("source topics " + missingSources + " do not exist; create them first");
             }
             int partitions = 1;
-            for (TopicDescription d : await(admin.describeTopics(topology.sourceTopics())).values()) {
+            for (TopicDescription d : await(admin.describeTopics(sources)).values()) {
                 partitions = Math.max(partitions, d.partitions().size());
             }
             short replication = (short) config.getInt(StreamsConfig.REPLICATION_FACTOR_CONFIG);
@@ -236,10 +239,15 @@ public final class TributaryStreams implements AutoCloseable {
                     missing.add(new NewTopic(topic, partitions, replication, Map.of("cleanup.policy", "compact")));
                 }
             }
+            for (String topic : repartitions) {
+                if (!existing.contains(topic)) {
+                    missing.add(new NewTopic(topic, partitions, replication, Map.of()));
+                }
+            }
             if (!missing.isEmpty()) {
                 try {
                     await(admin.createTopics(missing));
-                    log.info("{}: created changelog topics {} ({} partitions)", applicationId,
+                    log.info("{}: created internal topics {} ({} partitions)", applicationId,
                         missing.stream().map(NewTopic::name).toList(), partitions);
                 } catch (TributaryException e) {
                     // another instance of the application may have created them first

@@ -7,8 +7,12 @@ package io.tributary.streams.kstream;
  * of their source partition.
  *
  * <p>A stream knows the serdes of its keys and values while they keep their source types; after an operator that
- * may change a type ({@link #map}, {@link #mapValues}, {@link #selectKey}) pass serdes to {@link #to(String,
- * Produced)} or {@link #groupByKey(Grouped)}.
+ * may change a type ({@link #map}, {@link #mapValues}, {@link #selectKey}, {@link #flatMap},
+ * {@link #flatMapValues}) pass serdes to {@link #to(String, Produced)} or {@link #groupByKey(Grouped)}.
+ *
+ * <p>A stream also knows whether its key may have changed since it was read ({@link #map}, {@link #selectKey},
+ * {@link #flatMap}); grouping such a stream first sends it through a repartition topic so that each key is
+ * aggregated by one task.
  *
  * <pre>{@code
  * builder.stream("orders", Consumed.with(Serdes.string(), Serdes.string()))
@@ -38,6 +42,35 @@ public interface KStream<K, V> {
     /** Each record with its key replaced by {@code mapper}'s result, value unchanged. */
     <KR> KStream<KR, V> selectKey(KeyValueMapper<? super K, ? super V, ? extends KR> mapper);
 
+    /** Each record replaced by all the key-value pairs {@code mapper} returns (none for null or empty). */
+    <KR, VR> KStream<KR, VR> flatMap(
+        KeyValueMapper<? super K, ? super V, ? extends Iterable<? extends KeyValue<? extends KR, ? extends VR>>> mapper);
+
+    /** Each record replaced by one record per value {@code mapper} returns, key unchanged. */
+    <VR> KStream<K, VR> flatMapValues(ValueMapper<? super V, ? extends Iterable<? extends VR>> mapper);
+
+    /**
+     * The records of this stream and of {@code other} in one stream (each in the order of its own partitions; no
+     * order between the two). Serdes known to both carry over.
+     */
+    KStream<K, V> merge(KStream<K, V> other);
+
+    /** Splits the stream into branches by predicate; see {@link BranchedKStream}. Branch names have no prefix. */
+    BranchedKStream<K, V> split();
+
+    /** Splits the stream into branches whose names start with {@code namePrefix}. */
+    BranchedKStream<K, V> split(String namePrefix);
+
+    /**
+     * The same records, written to and read back from the repartition topic
+     * {@code <application.id>-<source topics>-<n>-repartition} so that the producer's partitioner places
+     * them by their current key. Needs the stream's serdes.
+     */
+    KStream<K, V> repartition();
+
+    /** The same records through a repartition topic named and serialized as {@code repartitioned} says. */
+    KStream<K, V> repartition(Repartitioned<K, V> repartitioned);
+
     /** Calls {@code action} on each record and passes the record on unchanged. */
     KStream<K, V> peek(ForeachAction<? super K, ? super V> action);
 
@@ -50,12 +83,22 @@ public interface KStream<K, V> {
     /** Writes each record to {@code topic} with {@code produced}'s serdes. */
     void to(String topic, Produced<K, V> produced);
 
+    /** Writes each record to the topic {@code chooser} picks for it, with {@code produced}'s serdes. */
+    void to(TopicNameExtractor<K, V> chooser, Produced<K, V> produced);
+
+    /**
+     * Groups the records by the key {@code selector} computes, for an aggregation: the records go through a
+     * repartition topic keyed by the new key (see {@link Grouped}), so each key is counted by one task.
+     */
+    <KR> KGroupedStream<KR, V> groupBy(KeyValueMapper<? super K, ? super V, KR> selector, Grouped<KR, V> grouped);
+
     /** Groups the records by their current key, with the stream's serdes, for an aggregation. */
     KGroupedStream<K, V> groupByKey();
 
     /**
-     * Groups the records by their current key, for an aggregation. The records are not repartitioned: the key must
-     * already decide the partition (as it does when the key came from the source topic unchanged).
+     * Groups the records by their current key, for an aggregation. If the key may have changed since the source
+     * ({@code map}, {@code selectKey}, {@code flatMap}) the records are first repartitioned (see {@link Grouped});
+     * otherwise they are not: the source topic's partitioning is used.
      */
     KGroupedStream<K, V> groupByKey(Grouped<K, V> grouped);
 }

@@ -15,21 +15,51 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
-/** The grouped stream: adds the aggregation node and its store, and hands back the resulting table. */
+/**
+ * The grouped stream: adds the aggregation node and its store, and hands back the resulting table. When the key
+ * may have changed, the aggregation reads from a repartition topic named after {@link
+ * io.tributary.streams.kstream.Grouped#name()} (shared by every aggregation of this grouping) or else after its
+ * store.
+ */
 final class KGroupedStreamImpl<K, V> implements KGroupedStream<K, V> {
+    private final KStreamImpl<?, ?> stream;
     private final InternalTopology topology;
-    private final String node;
+    private final String repartitionName;
     private final Serde<K> keySerde;
     private final Serde<V> valueSerde;
     private final Lineage lineage;
+    private final boolean repartition;
+    /** The source of the named repartition topic once an aggregation created it. */
+    private String repartitionSource;
 
-    KGroupedStreamImpl(InternalTopology topology, String node, Serde<K> keySerde, Serde<V> valueSerde,
-                       Lineage lineage) {
-        this.topology = topology;
-        this.node = node;
+    KGroupedStreamImpl(KStreamImpl<?, ?> stream, String repartitionName, Serde<K> keySerde, Serde<V> valueSerde,
+                       Lineage lineage, boolean repartition) {
+        this.stream = stream;
+        this.topology = stream.topology();
+        this.repartitionName = repartitionName;
         this.keySerde = keySerde;
         this.valueSerde = valueSerde;
         this.lineage = lineage;
+        this.repartition = repartition;
+    }
+
+    /** The node the aggregation of store {@code store} hangs from: the stream's, or a repartition topic's source. */
+    private String parentFor(String operation, String store) {
+        if (!repartition) {
+            return stream.node();
+        }
+        if (keySerde == null || valueSerde == null) {
+            throw new TopologyException(operation + " into store " + store + " needs a repartition topic (the key may "
+                + "have changed since the source) whose " + (keySerde == null ? "key" : "value")
+                + " serde is unknown; pass it in Grouped.with(...)");
+        }
+        if (repartitionName == null) {
+            return stream.throughRepartitionTopic(store, keySerde, valueSerde);
+        }
+        if (repartitionSource == null) {
+            repartitionSource = stream.throughRepartitionTopic(repartitionName, keySerde, valueSerde);
+        }
+        return repartitionSource;
     }
 
     @Override
@@ -77,9 +107,10 @@ final class KGroupedStreamImpl<K, V> implements KGroupedStream<K, V> {
                 + (storeKeySerde == null ? "key" : "value") + " serde is unknown; pass it in Grouped.with(...) or "
                 + "Materialized.as(...).withKeySerde/withValueSerde");
         }
+        String parent = parentFor(operation, store);
         topology.addStore(new InternalTopology.StoreSpec(store, storeKeySerde, storeValueSerde));
         String name = topology.newName("KSTREAM-" + operation.toUpperCase(java.util.Locale.ROOT));
-        topology.addProcessor(name, node, () -> nodeForStore.apply(store), List.of(store));
+        topology.addProcessor(name, parent, () -> nodeForStore.apply(store), List.of(store));
         return new KTableImpl<>(topology, name, store, storeKeySerde, storeValueSerde, lineage.with(operation));
     }
 }

@@ -2,6 +2,7 @@ package io.tributary.streams.kstream.internals;
 
 import io.tributary.clients.serialization.Serde;
 import io.tributary.streams.TopologyException;
+import io.tributary.streams.kstream.BranchedKStream;
 import io.tributary.streams.kstream.ForeachAction;
 import io.tributary.streams.kstream.Grouped;
 import io.tributary.streams.kstream.KGroupedStream;
@@ -10,11 +11,16 @@ import io.tributary.streams.kstream.KeyValue;
 import io.tributary.streams.kstream.KeyValueMapper;
 import io.tributary.streams.kstream.Predicate;
 import io.tributary.streams.kstream.Produced;
+import io.tributary.streams.kstream.Repartitioned;
+import io.tributary.streams.kstream.TopicNameExtractor;
 import io.tributary.streams.kstream.ValueMapper;
 import io.tributary.streams.processor.internals.InternalTopology;
 import io.tributary.streams.processor.internals.ProcessorNode;
 import io.tributary.streams.processor.internals.SinkNode;
+import io.tributary.streams.processor.internals.SourceNode;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -29,21 +35,34 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
     private final Serde<K> keySerde;
     private final Serde<V> valueSerde;
     private final Lineage lineage;
+    private final boolean keyChanged;
 
+    /** A stream read from a source: its key decides its partition. */
     public KStreamImpl(InternalTopology topology, String node, Serde<K> keySerde, Serde<V> valueSerde,
                        Lineage lineage) {
+        this(topology, node, keySerde, valueSerde, lineage, false);
+    }
+
+    KStreamImpl(InternalTopology topology, String node, Serde<K> keySerde, Serde<V> valueSerde, Lineage lineage,
+                boolean keyChanged) {
         this.topology = topology;
         this.node = node;
         this.keySerde = keySerde;
         this.valueSerde = valueSerde;
         this.lineage = lineage;
+        this.keyChanged = keyChanged;
     }
 
     private <KR, VR> KStreamImpl<KR, VR> then(String prefix, Supplier<? extends ProcessorNode> factory,
                                               Serde<KR> newKeySerde, Serde<VR> newValueSerde) {
+        return then(prefix, factory, newKeySerde, newValueSerde, keyChanged);
+    }
+
+    private <KR, VR> KStreamImpl<KR, VR> then(String prefix, Supplier<? extends ProcessorNode> factory,
+                                              Serde<KR> newKeySerde, Serde<VR> newValueSerde, boolean changesKey) {
         String name = topology.newName(prefix);
         topology.addProcessor(name, node, factory, List.of());
-        return new KStreamImpl<>(topology, name, newKeySerde, newValueSerde, lineage);
+        return new KStreamImpl<>(topology, name, newKeySerde, newValueSerde, lineage, changesKey);
     }
 
     @Override
@@ -62,7 +81,7 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
     public <KR, VR> KStream<KR, VR> map(
         KeyValueMapper<? super K, ? super V, ? extends KeyValue<? extends KR, ? extends VR>> mapper) {
         Objects.requireNonNull(mapper, "mapper");
-        return then("KSTREAM-MAP", () -> new KStreamMap<K, V>(mapper), null, null);
+        return then("KSTREAM-MAP", () -> new KStreamMap<K, V>(mapper), null, null, true);
     }
 
     @Override
@@ -74,7 +93,98 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
     @Override
     public <KR> KStream<KR, V> selectKey(KeyValueMapper<? super K, ? super V, ? extends KR> mapper) {
         Objects.requireNonNull(mapper, "mapper");
-        return then("KSTREAM-KEY-SELECT", () -> new KStreamSelectKey<K, V>(mapper), null, valueSerde);
+        return then("KSTREAM-KEY-SELECT", () -> new KStreamSelectKey<K, V>(mapper), null, valueSerde, true);
+    }
+
+    @Override
+    public <KR, VR> KStream<KR, VR> flatMap(
+        KeyValueMapper<? super K, ? super V, ? extends Iterable<? extends KeyValue<? extends KR, ? extends VR>>> mapper) {
+        Objects.requireNonNull(mapper, "mapper");
+        return then("KSTREAM-FLATMAP", () -> new KStreamFlatMap<K, V>(mapper), null, null, true);
+    }
+
+    @Override
+    public <VR> KStream<K, VR> flatMapValues(ValueMapper<? super V, ? extends Iterable<? extends VR>> mapper) {
+        Objects.requireNonNull(mapper, "mapper");
+        return then("KSTREAM-FLATMAPVALUES", () -> new KStreamFlatMapValues<V>(mapper), keySerde, null);
+    }
+
+    @Override
+    public KStream<K, V> merge(KStream<K, V> other) {
+        Objects.requireNonNull(other, "other");
+        KStreamImpl<K, V> o = (KStreamImpl<K, V>) other;
+        if (o.topology != topology) {
+            throw new TopologyException("merge: the other stream comes from another StreamsBuilder");
+        }
+        String name = topology.newName("KSTREAM-MERGE");
+        topology.addProcessor(name, List.of(node, o.node), KStreamPassThrough::new, List.of());
+        return new KStreamImpl<>(topology, name, keySerde == o.keySerde ? keySerde : null,
+            valueSerde == o.valueSerde ? valueSerde : null, lineage.merge(o.lineage), keyChanged || o.keyChanged);
+    }
+
+    @Override
+    public BranchedKStream<K, V> split() {
+        return split("");
+    }
+
+    @Override
+    public BranchedKStream<K, V> split(String namePrefix) {
+        Objects.requireNonNull(namePrefix, "namePrefix");
+        return new BranchedKStreamImpl<>(this, namePrefix);
+    }
+
+    /** Adds the branch node and one pass-through child per branch, in order; returns the children's streams. */
+    Map<String, KStream<K, V>> branches(List<Predicate<? super K, ? super V>> predicates, List<String> names,
+                                        boolean hasDefault) {
+        String branch = topology.newName("KSTREAM-BRANCH");
+        topology.addProcessor(branch, node, () -> new KStreamBranch<>(predicates, hasDefault), List.of());
+        Map<String, KStream<K, V>> out = new LinkedHashMap<>();
+        for (String branchName : names) {
+            String child = topology.newName("KSTREAM-BRANCHCHILD");
+            topology.addProcessor(child, branch, KStreamPassThrough::new, List.of());
+            out.put(branchName, new KStreamImpl<>(topology, child, keySerde, valueSerde, lineage, keyChanged));
+        }
+        return out;
+    }
+
+    @Override
+    public KStream<K, V> repartition() {
+        return repartition(new Repartitioned<>(null, null, null));
+    }
+
+    @Override
+    public KStream<K, V> repartition(Repartitioned<K, V> repartitioned) {
+        Objects.requireNonNull(repartitioned, "repartitioned");
+        Serde<K> k = repartitioned.keySerde() != null ? repartitioned.keySerde() : keySerde;
+        Serde<V> v = repartitioned.valueSerde() != null ? repartitioned.valueSerde() : valueSerde;
+        String name = repartitioned.name() != null ? repartitioned.name() : lineage.repartitionName();
+        checkSerdes("repartition(\"" + name + "\")", k, v, "Repartitioned.with(keySerde, valueSerde)");
+        String source = throughRepartitionTopic(name, k, v);
+        return new KStreamImpl<>(topology, source, k, v, lineage.with("repartition"), false);
+    }
+
+    /**
+     * Adds a sink to the repartition topic {@code <name>-repartition} (the runtime prefixes the application id)
+     * and a source reading it back; returns the source's node name.
+     */
+    String throughRepartitionTopic(String name, Serde<?> k, Serde<?> v) {
+        String topic = InternalTopology.repartitionTopic(name);
+        String sink = topology.newName("KSTREAM-SINK");
+        var keySerializer = k.serializer();
+        var valueSerializer = v.serializer();
+        topology.addSink(sink, node, topic, () -> SinkNode.internal(topic, keySerializer, valueSerializer));
+        String source = topology.newName("KSTREAM-SOURCE");
+        var keyDeserializer = k.deserializer();
+        var valueDeserializer = v.deserializer();
+        topology.addRepartitionSource(source, topic, () -> new SourceNode(keyDeserializer, valueDeserializer));
+        return source;
+    }
+
+    private void checkSerdes(String what, Serde<?> k, Serde<?> v, String remedy) {
+        if (k == null || v == null) {
+            throw new TopologyException(what + " after " + node + ": the stream's " + (k == null ? "key" : "value")
+                + " serde is unknown (an operator may have changed its type); pass it in " + remedy);
+        }
     }
 
     @Override
@@ -99,6 +209,14 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
         to(topic, Produced.with(keySerde, valueSerde));
     }
 
+    InternalTopology topology() {
+        return topology;
+    }
+
+    String node() {
+        return node;
+    }
+
     @Override
     public void to(String topic, Produced<K, V> produced) {
         Objects.requireNonNull(topic, "topic");
@@ -110,6 +228,26 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
     }
 
     @Override
+    public void to(TopicNameExtractor<K, V> chooser, Produced<K, V> produced) {
+        Objects.requireNonNull(chooser, "chooser");
+        Objects.requireNonNull(produced, "produced");
+        String name = topology.newName("KSTREAM-SINK");
+        var keySerializer = produced.keySerde().serializer();
+        var valueSerializer = produced.valueSerde().serializer();
+        topology.addSink(name, node, null, () -> new SinkNode<K, V>(chooser::extract, keySerializer, valueSerializer));
+    }
+
+    @Override
+    public <KR> KGroupedStream<KR, V> groupBy(KeyValueMapper<? super K, ? super V, KR> selector,
+                                              Grouped<KR, V> grouped) {
+        Objects.requireNonNull(selector, "selector");
+        Objects.requireNonNull(grouped, "grouped");
+        KStreamImpl<KR, V> keyed = then("KSTREAM-KEY-SELECT", () -> new KStreamSelectKey<K, V>(selector), null,
+            valueSerde, true);
+        return keyed.groupByKey(grouped);
+    }
+
+    @Override
     public KGroupedStream<K, V> groupByKey() {
         return groupByKey(Grouped.with(null, null));
     }
@@ -117,8 +255,8 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
     @Override
     public KGroupedStream<K, V> groupByKey(Grouped<K, V> grouped) {
         Objects.requireNonNull(grouped, "grouped");
-        return new KGroupedStreamImpl<>(topology, node,
+        return new KGroupedStreamImpl<>(this, grouped.name(),
             grouped.keySerde() != null ? grouped.keySerde() : keySerde,
-            grouped.valueSerde() != null ? grouped.valueSerde() : valueSerde, lineage);
+            grouped.valueSerde() != null ? grouped.valueSerde() : valueSerde, lineage, keyChanged);
     }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
  * any store (unlike a topology-wide counter, which renumbers every later store).
  *
  * @param sourceTopics the topics of the source the stream starts from
- * @param aggregations per operation (count, reduce, aggregate), how many lie upstream
+ * @param aggregations per operation (count, reduce, aggregate, repartition), how many lie upstream
  */
 public record Lineage(List<String> sourceTopics, Map<String, Integer> aggregations) {
     public Lineage {
@@ -23,11 +23,28 @@ public record Lineage(List<String> sourceTopics, Map<String, Integer> aggregatio
         return new Lineage(topics, Map.of());
     }
 
+    /** The lineage of a merge of this stream and {@code other}: both sources' topics, the longer count of each. */
+    Lineage merge(Lineage other) {
+        java.util.LinkedHashSet<String> topics = new java.util.LinkedHashSet<>(sourceTopics);
+        topics.addAll(other.sourceTopics);
+        Map<String, Integer> m = new HashMap<>(aggregations);
+        other.aggregations.forEach((op, n) -> m.merge(op, n, Math::max));
+        return new Lineage(List.copyOf(topics), m);
+    }
+
     /** This lineage with one more {@code operation}. */
     Lineage with(String operation) {
         Map<String, Integer> m = new HashMap<>(aggregations);
         m.merge(operation, 1, Integer::sum);
         return new Lineage(sourceTopics, m);
+    }
+
+    /**
+     * The derived name of the next unnamed repartition: {@code <topics>-<n>} ({@code n} counts the repartitions on
+     * the path, this one included), so its topic is {@code <topics>-<n>-repartition}.
+     */
+    String repartitionName() {
+        return String.join("-", sourceTopics) + "-" + with("repartition").aggregations.get("repartition");
     }
 
     /** The derived name of the next {@code operation}'s store: {@code <topics>-<operation>-<n>-store}. */

@@ -32,6 +32,8 @@ public final class InternalTopology {
     private final Map<String, NodeSpec> nodes = new LinkedHashMap<>();
     private final Map<String, StoreSpec> stores = new LinkedHashMap<>();
     private final Map<String, String> sourceByTopic = new LinkedHashMap<>();
+    /** Repartition topics as named in the topology, without the application id the runtime puts in front. */
+    private final Set<String> repartitionTopics = new LinkedHashSet<>();
     private int index;
 
     /** A fresh node name: {@code prefix} and a ten-digit sequence number, e.g. KSTREAM-FILTER-0000000001. */
@@ -50,18 +52,63 @@ public final class InternalTopology {
         add(new NodeSpec(name, Kind.SOURCE, List.of(), factory, List.copyOf(topics), List.of()));
     }
 
+    /** A source reading the repartition topic {@code topic} (a name from {@link #repartitionTopic}). */
+    public void addRepartitionSource(String name, String topic, Supplier<SourceNode> factory) {
+        addSource(name, List.of(topic), factory);
+        repartitionTopics.add(topic);
+    }
+
+    /** The topology's name of the repartition topic called {@code name}: {@code <name>-repartition}. */
+    public static String repartitionTopic(String name) {
+        return name + "-repartition";
+    }
+
+    /** The real name of a topology's topic: a repartition topic gets the application id in front. */
+    public String resolve(String applicationId, String topic) {
+        return repartitionTopics.contains(topic) ? applicationId + "-" + topic : topic;
+    }
+
+    /** The source topics that are not repartition topics (they must exist before start). */
+    public Set<String> externalSourceTopics() {
+        Set<String> out = new LinkedHashSet<>(sourceByTopic.keySet());
+        out.removeAll(repartitionTopics);
+        return out;
+    }
+
+    /** The real names of the repartition topics in application {@code applicationId}. */
+    public Set<String> repartitionTopics(String applicationId) {
+        Set<String> out = new LinkedHashSet<>();
+        repartitionTopics.forEach(t -> out.add(resolve(applicationId, t)));
+        return out;
+    }
+
+    /** The real names of every topic read, repartition topics included, in application {@code applicationId}. */
+    public Set<String> sourceTopics(String applicationId) {
+        Set<String> out = new LinkedHashSet<>();
+        sourceByTopic.keySet().forEach(t -> out.add(resolve(applicationId, t)));
+        return out;
+    }
+
     public void addProcessor(String name, String parent, Supplier<? extends ProcessorNode> factory,
+                             List<String> storeNames) {
+        addProcessor(name, List.of(parent), factory, storeNames);
+    }
+
+    /** A processor with several parents (a merge): it receives the records of each. */
+    public void addProcessor(String name, List<String> parents, Supplier<? extends ProcessorNode> factory,
                              List<String> storeNames) {
         for (String store : storeNames) {
             if (!stores.containsKey(store)) {
                 throw new TopologyException("processor " + name + " uses unknown store " + store);
             }
         }
-        add(new NodeSpec(name, Kind.PROCESSOR, List.of(parent), factory, List.of(), List.copyOf(storeNames)));
+        add(new NodeSpec(name, Kind.PROCESSOR, List.copyOf(parents), factory, List.of(), List.copyOf(storeNames)));
     }
 
+    /** A sink writing to {@code topic}, or (null) to the topic a topic chooser picks per record. */
     public void addSink(String name, String parent, String topic, Supplier<? extends ProcessorNode> factory) {
-        add(new NodeSpec(name, Kind.SINK, List.of(parent), factory, List.of(topic), List.of()));
+        add(new NodeSpec(name, Kind.SINK, List.of(parent), factory, topic == null ? List.of() : List.of(topic),
+            List.of()));
     }
 
     public void addStore(StoreSpec store) {
@@ -82,7 +129,7 @@ public final class InternalTopology {
         }
     }
 
-    /** Every topic a source reads, in the order the sources were added. */
+    /** Every topic a source reads (repartition topics without the application id), in the order added. */
     public Set<String> sourceTopics() {
         return new LinkedHashSet<>(sourceByTopic.keySet());
     }
@@ -100,8 +147,8 @@ public final class InternalTopology {
         return applicationId + "-" + store + "-changelog";
     }
 
-    /** A fresh node per spec, wired parent to child; returns the source node of each source topic. */
-    Map<String, ProcessorNode> build() {
+    /** A fresh node per spec, wired parent to child; returns the source node of each source topic's real name. */
+    Map<String, ProcessorNode> build(String applicationId) {
         Map<String, ProcessorNode> instances = new LinkedHashMap<>();
         for (NodeSpec spec : nodes.values()) {
             ProcessorNode node = spec.factory().get();
@@ -111,7 +158,7 @@ public final class InternalTopology {
             }
         }
         Map<String, ProcessorNode> sources = new LinkedHashMap<>();
-        sourceByTopic.forEach((topic, name) -> sources.put(topic, instances.get(name)));
+        sourceByTopic.forEach((topic, name) -> sources.put(resolve(applicationId, topic), instances.get(name)));
         return sources;
     }
 

@@ -27,6 +27,11 @@ public abstract class ProcessorNode {
         }
     }
 
+    /** Passes a record to the child at {@code index} only (children are in the order they were added). */
+    protected final void forwardTo(int index, Object key, Object value) {
+        children.get(index).process(key, value);
+    }
+
     protected final ProcessorContextImpl context() {
         return context;
     }

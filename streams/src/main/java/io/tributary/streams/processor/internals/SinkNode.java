@@ -2,22 +2,58 @@ package io.tributary.streams.processor.internals;
 
 import io.tributary.clients.serialization.Serializer;
 import io.tributary.streams.StreamsException;
+import java.util.function.BiFunction;
 
-/** Serializes records and hands them to the collector for one output topic. */
+/**
+ * Serializes records and hands them to the collector for an output topic: a fixed one, or the one a topic
+ * chooser picks for each record.
+ */
 public final class SinkNode<K, V> extends ProcessorNode {
-    private final String topic;
+    private BiFunction<K, V, String> topicChooser;
+    private String repartitionTopic;
     private final Serializer<K> keySerializer;
     private final Serializer<V> valueSerializer;
 
     public SinkNode(String topic, Serializer<K> keySerializer, Serializer<V> valueSerializer) {
-        this.topic = topic;
+        this((k, v) -> topic, keySerializer, valueSerializer);
+    }
+
+    /** A sink sending each record to the topic {@code topicChooser} returns for it. */
+    public SinkNode(BiFunction<K, V, String> topicChooser, Serializer<K> keySerializer,
+                    Serializer<V> valueSerializer) {
+        this.topicChooser = topicChooser;
         this.keySerializer = keySerializer;
         this.valueSerializer = valueSerializer;
+    }
+
+    /**
+     * A sink to the repartition topic {@code topic} (as named in the topology): the real topic, with the application
+     * id in front, is known once the node is initialised.
+     */
+    public static <K, V> SinkNode<K, V> internal(String topic, Serializer<K> keySerializer,
+                                                 Serializer<V> valueSerializer) {
+        SinkNode<K, V> node = new SinkNode<>((k, v) -> null, keySerializer, valueSerializer);
+        node.repartitionTopic = topic;
+        return node;
+    }
+
+    @Override
+    public void init(ProcessorContextImpl context) {
+        super.init(context);
+        if (repartitionTopic != null) {
+            String resolved = context.applicationId() + "-" + repartitionTopic;
+            topicChooser = (k, v) -> resolved;
+        }
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public void process(Object key, Object value) {
+        String topic = topicChooser.apply((K) key, (V) value);
+        if (topic == null || topic.isEmpty()) {
+            throw new StreamsException("the topic chooser returned no topic for the record at " + context().topic()
+                + "-" + context().partition() + "@" + context().offset());
+        }
         byte[] k;
         byte[] v;
         try {

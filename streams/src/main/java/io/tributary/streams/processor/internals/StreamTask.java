@@ -38,7 +38,7 @@ final class StreamTask {
             stores.add(inner);
             changelogs.add(changelog);
         }
-        this.sources = topology.build();
+        this.sources = topology.build(applicationId);
         for (ProcessorNode node : topology.instancesInOrder(sources)) {
             node.init(context);
         }

@@ -86,7 +86,7 @@ public final class StreamThread extends Thread {
     public void run() {
         Throwable error = null;
         try {
-            consumer.subscribe(topology.sourceTopics(), new Rebalance());
+            consumer.subscribe(topology.sourceTopics(applicationId), new Rebalance());
             lastCommitMs = time.milliseconds();
             while (running) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTimeout);

@@ -1,0 +1,194 @@
+package io.tributary.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.tributary.clients.admin.Admin;
+import io.tributary.clients.admin.NewTopic;
+import io.tributary.clients.admin.TributaryAdmin;
+import io.tributary.clients.consumer.ConsumerRecord;
+import io.tributary.clients.consumer.TributaryConsumer;
+import io.tributary.clients.producer.ProducerRecord;
+import io.tributary.clients.producer.TributaryProducer;
+import io.tributary.clients.serialization.Deserializer;
+import io.tributary.clients.serialization.Serdes;
+import io.tributary.junit.BootstrapServers;
+import io.tributary.junit.EmbeddedBroker;
+import io.tributary.streams.kstream.Branched;
+import io.tributary.streams.kstream.Consumed;
+import io.tributary.streams.kstream.Grouped;
+import io.tributary.streams.kstream.KStream;
+import io.tributary.streams.kstream.KeyValue;
+import io.tributary.streams.kstream.Materialized;
+import io.tributary.streams.kstream.Produced;
+import io.tributary.streams.kstream.Repartitioned;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** flatMap, split, merge, topic choosers and repartitioning, run against an in-process broker-lite. */
+@EmbeddedBroker(properties = {"num.partitions=2"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OperatorsIntegrationTest {
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Consumed<String, String> STRINGS = Consumed.with(Serdes.string(), Serdes.string());
+    private static final Produced<String, String> STRINGS_OUT = Produced.with(Serdes.string(), Serdes.string());
+
+    @BootstrapServers
+    String bootstrap;
+    private Admin admin;
+    private TributaryProducer<String, String> producer;
+
+    @BeforeAll
+    void clients() {
+        admin = TributaryAdmin.create(bootstrap);
+        producer = TributaryProducer.create(Map.of("bootstrap.servers", bootstrap), Serdes.string().serializer(),
+            Serdes.string().serializer());
+    }
+
+    @AfterAll
+    void closeClients() {
+        producer.close();
+        admin.close();
+    }
+
+    private void createTopics(String... names) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String name : names) {
+            topics.add(new NewTopic(name, 2, (short) 1));
+        }
+        admin.createTopics(topics).join();
+    }
+
+    private void send(String topic, String key, String value) {
+        producer.send(new ProducerRecord<>(topic, key, value)).join();
+    }
+
+    private TributaryStreams start(Topology topology, String applicationId) {
+        var streams = new TributaryStreams(topology, Map.of("application.id", applicationId,
+            "bootstrap.servers", bootstrap, "commit.interval.ms", "100"));
+        streams.start();
+        return streams;
+    }
+
+    /** Reads {@code topic} from the beginning until {@code count} records arrived, then a little longer. */
+    private <K, V> List<ConsumerRecord<K, V>> read(String topic, int count, Deserializer<K> keys,
+                                                   Deserializer<V> values) {
+        List<ConsumerRecord<K, V>> out = new ArrayList<>();
+        try (var consumer = TributaryConsumer.create(Map.of("bootstrap.servers", bootstrap,
+            "group.id", "reader-" + UUID.randomUUID(), "auto.offset.reset", "earliest"), keys, values)) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(WAIT).until(() -> {
+                consumer.poll(Duration.ofMillis(100)).forEach(out::add);
+                return out.size() >= count;
+            });
+            // anything beyond the expected count (a duplicate, a misrouted record) shows up here
+            consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+        }
+        return out;
+    }
+
+    private List<ConsumerRecord<String, String>> readStrings(String topic, int count) {
+        return read(topic, count, Serdes.string().deserializer(), Serdes.string().deserializer());
+    }
+
+    private static List<String> words(String line) {
+        return Arrays.stream(line.split(" ")).filter(w -> !w.isEmpty()).toList();
+    }
+
+    @Test
+    void flatMapSplitMergeAndATopicChooserRouteEveryRecord() {
+        createTopics("lines", "merged", "even-words", "odd-words");
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, String> words = builder.stream("lines", STRINGS)
+            .flatMapValues(OperatorsIntegrationTest::words);
+        Map<String, KStream<String, String>> branches = words.split("w-")
+            .branch((line, w) -> "aeiou".indexOf(w.charAt(0)) >= 0, Branched.as("vowel"))
+            .branch((line, w) -> w.length() > 5, Branched.as("long"))
+            .defaultBranch();
+        branches.get("w-vowel").merge(branches.get("w-long"))
+            .flatMap((line, w) -> List.of(KeyValue.pair(w, line), KeyValue.pair(w.toUpperCase(), line)))
+            .to("merged", STRINGS_OUT);
+        branches.get("w-0").to((line, w) -> w.length() % 2 == 0 ? "even-words" : "odd-words", STRINGS_OUT);
+
+        send("lines", "l1", "apple banana cherry");
+        send("lines", "l2", "egg fig grapefruit kiwi");
+        send("lines", "l3", "");
+        try (var streams = start(builder.build(), "operators-app")) {
+            Map<String, String> merged = readStrings("merged", 10).stream()
+                .collect(Collectors.toMap(ConsumerRecord::key, ConsumerRecord::value));
+            assertThat(merged).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "apple", "l1", "APPLE", "l1", "egg", "l2", "EGG", "l2", "banana", "l1", "BANANA", "l1",
+                "cherry", "l1", "CHERRY", "l1", "grapefruit", "l2", "GRAPEFRUIT", "l2"));
+            assertThat(readStrings("even-words", 1)).extracting(ConsumerRecord::value).containsExactly("kiwi");
+            assertThat(readStrings("odd-words", 1)).extracting(ConsumerRecord::value).containsExactly("fig");
+            assertThat(streams.state()).isEqualTo(TributaryStreams.State.RUNNING);
+        }
+    }
+
+    @Test
+    void wordCountWithGroupByIsCorrectAcrossTasksThroughARepartitionTopic() {
+        createTopics("text", "wc-by-groupby", "wc-by-repartition");
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, String> words = builder.stream("text", STRINGS)
+            .flatMapValues(OperatorsIntegrationTest::words);
+        words.groupBy((line, w) -> w, Grouped.with(Serdes.string(), Serdes.string()))
+            .count(Materialized.as("word-counts"))
+            .toStream()
+            .to("wc-by-groupby", Produced.with(Serdes.string(), Serdes.longs()));
+        // the same count through an explicit, named repartition (no second repartition before the grouping)
+        words.selectKey((line, w) -> w)
+            .repartition(Repartitioned.<String, String>as("by-word").withKeySerde(Serdes.string())
+                .withValueSerde(Serdes.string()))
+            .groupByKey()
+            .count(Materialized.as("word-counts-2"))
+            .toStream()
+            .to("wc-by-repartition", Produced.with(Serdes.string(), Serdes.longs()));
+
+        // lines keyed so they land on both input partitions: a word appears on both, so without a repartition its
+        // count would be split between the two tasks
+        List<String> lines = List.of("the cat sat", "the dog ran", "a cat and a dog", "the end", "cat cat cat",
+            "dog", "the the", "end of the cat");
+        Map<String, Long> expected = new HashMap<>();
+        java.util.Set<Integer> inputPartitions = new java.util.HashSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            inputPartitions.add(producer.send(new ProducerRecord<>("text", "line-" + i, lines.get(i))).join()
+                .partition());
+            words(lines.get(i)).forEach(w -> expected.merge(w, 1L, Long::sum));
+        }
+        assertThat(inputPartitions).containsExactlyInAnyOrder(0, 1);
+        int updates = expected.values().stream().mapToInt(Long::intValue).sum();
+
+        try (var streams = start(builder.build(), "wc2")) {
+            for (String output : List.of("wc-by-groupby", "wc-by-repartition")) {
+                List<ConsumerRecord<String, Long>> out = read(output, updates, Serdes.string().deserializer(),
+                    Serdes.longs().deserializer());
+                Map<String, Long> latest = new HashMap<>();
+                Map<String, List<Long>> perWord = new HashMap<>();
+                for (ConsumerRecord<String, Long> r : out) {
+                    latest.put(r.key(), r.value());
+                    perWord.computeIfAbsent(r.key(), w -> new ArrayList<>()).add(r.value());
+                }
+                assertThat(latest).as(output).containsExactlyInAnyOrderEntriesOf(expected);
+                assertThat(out).as(output).hasSize(updates);
+                // one task counts each word: its updates are 1, 2, ..., n in one partition of the output
+                perWord.forEach((w, counts) -> assertThat(counts).as(w)
+                    .isEqualTo(java.util.stream.LongStream.rangeClosed(1, expected.get(w)).boxed().toList()));
+            }
+            for (String topic : List.of("wc2-word-counts-repartition", "wc2-by-word-repartition")) {
+                assertThat(admin.describeTopics(List.of(topic)).join().get(topic).partitions()).as(topic).hasSize(2);
+            }
+            assertThat(admin.listTopics().join()).doesNotContain("wc2-word-counts-2-repartition");
+            assertThat(streams.state()).isEqualTo(TributaryStreams.State.RUNNING);
+        }
+    }
+}
