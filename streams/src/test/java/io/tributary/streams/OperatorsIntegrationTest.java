@@ -17,11 +17,17 @@ import io.tributary.junit.EmbeddedBroker;
 import io.tributary.streams.kstream.Branched;
 import io.tributary.streams.kstream.Consumed;
 import io.tributary.streams.kstream.Grouped;
+import io.tributary.clients.serialization.Serde;
+import io.tributary.streams.kstream.KGroupedStream;
 import io.tributary.streams.kstream.KStream;
 import io.tributary.streams.kstream.KeyValue;
 import io.tributary.streams.kstream.Materialized;
 import io.tributary.streams.kstream.Produced;
 import io.tributary.streams.kstream.Repartitioned;
+import io.tributary.streams.kstream.TimeWindows;
+import io.tributary.streams.kstream.Window;
+import io.tributary.streams.kstream.Windowed;
+import io.tributary.streams.kstream.WindowedSerdes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -189,6 +195,71 @@ class OperatorsIntegrationTest {
             }
             assertThat(admin.listTopics().join()).doesNotContain("wc2-word-counts-2-repartition");
             assertThat(streams.state()).isEqualTo(TributaryStreams.State.RUNNING);
+        }
+    }
+
+    private void sendAt(String topic, String key, long timestamp) {
+        producer.send(new ProducerRecord<>(topic, null, timestamp, key, "click", null)).join();
+    }
+
+    @Test
+    void windowedCountsDropRecordsAfterTheGracePeriodAndRestoreFromTheChangelog() {
+        createTopics("clicks", "clicks-per-10s", "clicks-hopping");
+        StreamsBuilder builder = new StreamsBuilder();
+        KGroupedStream<String, String> byUser = builder.stream("clicks", STRINGS).groupByKey();
+        Serde<Windowed<String>> windowed = WindowedSerdes.windowed(Serdes.string());
+        byUser.windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofSeconds(10), Duration.ofSeconds(5)))
+            .count(Materialized.as("clicks-10s"))
+            .toStream()
+            .to("clicks-per-10s", Produced.with(windowed, Serdes.longs()));
+        byUser.windowedBy(TimeWindows.ofSizeWithNoGrace(Duration.ofSeconds(10)).advanceBy(Duration.ofSeconds(5)))
+            .count()
+            .toStream()
+            .to("clicks-hopping");
+        Topology topology = builder.build();
+        assertThat(topology.storeNames()).containsExactly("clicks-10s", "clicks-window-count-1-store");
+
+        sendAt("clicks", "alice", 1_000);
+        sendAt("clicks", "alice", 2_000);
+        sendAt("clicks", "bob", 3_000);
+        sendAt("clicks", "alice", 12_000);
+        sendAt("clicks", "alice", 9_000);   // late, but window [0, 10s) is open until stream time 15s
+        sendAt("clicks", "alice", 21_000);
+        sendAt("clicks", "alice", 4_000);   // after [0, 10s)'s grace: dropped
+        var streams = start(topology, "clicks-app");
+        Map<Windowed<String>, List<Long>> tumbling = new HashMap<>();
+        for (ConsumerRecord<Windowed<String>, Long> r : read("clicks-per-10s", 6, windowed.deserializer(),
+            Serdes.longs().deserializer())) {
+            tumbling.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r.value());
+        }
+        assertThat(tumbling).containsExactlyInAnyOrderEntriesOf(Map.of(
+            new Windowed<>("alice", new Window(0, 10_000)), List.of(1L, 2L, 3L),
+            new Windowed<>("bob", new Window(0, 10_000)), List.of(1L),
+            new Windowed<>("alice", new Window(10_000, 20_000)), List.of(1L),
+            new Windowed<>("alice", new Window(20_000, 30_000)), List.of(1L)));
+
+        // hopping, no grace: alice's 9s record is late for [0, 10s) (stream time 12s) but counts in [5s, 15s)
+        Map<Windowed<String>, Long> hopping = new HashMap<>();
+        read("clicks-hopping", 8, windowed.deserializer(), Serdes.longs().deserializer())
+            .forEach(r -> hopping.put(r.key(), r.value()));
+        assertThat(hopping).containsExactlyInAnyOrderEntriesOf(Map.of(
+            new Windowed<>("alice", new Window(0, 10_000)), 2L,
+            new Windowed<>("bob", new Window(0, 10_000)), 1L,
+            new Windowed<>("alice", new Window(5_000, 15_000)), 2L,
+            new Windowed<>("alice", new Window(10_000, 20_000)), 1L,
+            new Windowed<>("alice", new Window(15_000, 25_000)), 1L,
+            new Windowed<>("alice", new Window(20_000, 30_000)), 1L));
+        assertThat(streams.close(WAIT)).isTrue();
+
+        // a restart restores the window store from its changelog: the next click in [20s, 30s) makes 2
+        sendAt("clicks", "alice", 22_000);
+        try (var restarted = start(topology, "clicks-app")) {
+            List<ConsumerRecord<Windowed<String>, Long>> all = read("clicks-per-10s", 7, windowed.deserializer(),
+                Serdes.longs().deserializer());
+            assertThat(all).hasSize(7);
+            assertThat(all.stream().filter(r -> r.key().window().start() == 20_000).map(ConsumerRecord::value))
+                .containsExactly(1L, 2L);
+            assertThat(restarted.state()).isEqualTo(TributaryStreams.State.RUNNING);
         }
     }
 }

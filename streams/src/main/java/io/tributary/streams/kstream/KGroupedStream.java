@@ -32,4 +32,7 @@ public interface KGroupedStream<K, V> {
      */
     <VA> KTable<K, VA> aggregate(Initializer<VA> initializer, Aggregator<? super K, ? super V, VA> aggregator,
                                  Materialized<K, VA> materialized);
+
+    /** This grouping cut into the time windows {@code windows}, for a windowed aggregation. */
+    TimeWindowedKStream<K, V> windowedBy(TimeWindows windows);
 }

@@ -9,6 +9,10 @@ import io.tributary.streams.kstream.KGroupedStream;
 import io.tributary.streams.kstream.KTable;
 import io.tributary.streams.kstream.Materialized;
 import io.tributary.streams.kstream.Reducer;
+import io.tributary.streams.kstream.TimeWindowedKStream;
+import io.tributary.streams.kstream.TimeWindows;
+import io.tributary.streams.kstream.Windowed;
+import io.tributary.streams.kstream.WindowedSerdes;
 import io.tributary.streams.processor.internals.InternalTopology;
 import io.tributary.streams.processor.internals.ProcessorNode;
 import java.util.List;
@@ -98,15 +102,41 @@ final class KGroupedStreamImpl<K, V> implements KGroupedStream<K, V> {
             store -> new KStreamAggregate<>(store, initializer, aggregator));
     }
 
+    @Override
+    public TimeWindowedKStream<K, V> windowedBy(TimeWindows windows) {
+        return new TimeWindowedKStreamImpl<>(this, Objects.requireNonNull(windows, "windows"));
+    }
+
+    /**
+     * Adds a windowed aggregation: its store is keyed by {@link Windowed} keys (serialized with
+     * {@link WindowedSerdes#windowed}), and so is the table it returns.
+     */
+    <VA> KTable<Windowed<K>, VA> addWindowed(String operation, Materialized<K, VA> materialized,
+                                             Serde<VA> storeValueSerde, Function<String, ProcessorNode> nodeForStore) {
+        String store = materialized.storeName() != null ? materialized.storeName() : lineage.storeName(operation);
+        Serde<K> storeKeySerde = materialized.keySerde() != null ? materialized.keySerde() : keySerde;
+        checkStoreSerdes(operation, store, storeKeySerde, storeValueSerde);
+        Serde<Windowed<K>> windowedSerde = WindowedSerdes.windowed(storeKeySerde);
+        String parent = parentFor(operation, store);
+        topology.addStore(new InternalTopology.StoreSpec(store, windowedSerde, storeValueSerde));
+        String name = topology.newName("KSTREAM-" + operation.toUpperCase(java.util.Locale.ROOT));
+        topology.addProcessor(name, parent, () -> nodeForStore.apply(store), List.of(store));
+        return new KTableImpl<>(topology, name, store, windowedSerde, storeValueSerde, lineage.with(operation));
+    }
+
+    private static void checkStoreSerdes(String operation, String store, Serde<?> k, Serde<?> v) {
+        if (k == null || v == null) {
+            throw new TopologyException(operation + " into store " + store + ": the "
+                + (k == null ? "key" : "value") + " serde is unknown; pass it in Grouped.with(...) or "
+                + "Materialized.as(...).withKeySerde/withValueSerde");
+        }
+    }
+
     private <VA> KTable<K, VA> add(String operation, Materialized<K, VA> materialized, Serde<VA> storeValueSerde,
                                    Function<String, ProcessorNode> nodeForStore) {
         String store = materialized.storeName() != null ? materialized.storeName() : lineage.storeName(operation);
         Serde<K> storeKeySerde = materialized.keySerde() != null ? materialized.keySerde() : keySerde;
-        if (storeKeySerde == null || storeValueSerde == null) {
-            throw new TopologyException(operation + " into store " + store + ": the "
-                + (storeKeySerde == null ? "key" : "value") + " serde is unknown; pass it in Grouped.with(...) or "
-                + "Materialized.as(...).withKeySerde/withValueSerde");
-        }
+        checkStoreSerdes(operation, store, storeKeySerde, storeValueSerde);
         String parent = parentFor(operation, store);
         topology.addStore(new InternalTopology.StoreSpec(store, storeKeySerde, storeValueSerde));
         String name = topology.newName("KSTREAM-" + operation.toUpperCase(java.util.Locale.ROOT));

@@ -1,0 +1,46 @@
+package io.tributary.streams.kstream.internals;
+
+import io.tributary.clients.serialization.Serdes;
+import io.tributary.streams.kstream.Aggregator;
+import io.tributary.streams.kstream.Initializer;
+import io.tributary.streams.kstream.KTable;
+import io.tributary.streams.kstream.Materialized;
+import io.tributary.streams.kstream.TimeWindowedKStream;
+import io.tributary.streams.kstream.TimeWindows;
+import io.tributary.streams.kstream.Windowed;
+import java.util.Objects;
+
+/** A grouped stream with its windows; the aggregations add a {@link KStreamWindowAggregate} node. */
+final class TimeWindowedKStreamImpl<K, V> implements TimeWindowedKStream<K, V> {
+    private final KGroupedStreamImpl<K, V> grouped;
+    private final TimeWindows windows;
+
+    TimeWindowedKStreamImpl(KGroupedStreamImpl<K, V> grouped, TimeWindows windows) {
+        this.grouped = grouped;
+        this.windows = windows;
+    }
+
+    @Override
+    public KTable<Windowed<K>, Long> count() {
+        return count(Materialized.with(null, null));
+    }
+
+    @Override
+    public KTable<Windowed<K>, Long> count(Materialized<K, Long> materialized) {
+        Objects.requireNonNull(materialized, "materialized");
+        return grouped.addWindowed("window-count", materialized,
+            materialized.valueSerde() != null ? materialized.valueSerde() : Serdes.longs(),
+            store -> new KStreamWindowAggregate<K, V, Long>(store, windows, () -> 0L, (k, v, n) -> n + 1));
+    }
+
+    @Override
+    public <VA> KTable<Windowed<K>, VA> aggregate(Initializer<VA> initializer,
+                                                  Aggregator<? super K, ? super V, VA> aggregator,
+                                                  Materialized<K, VA> materialized) {
+        Objects.requireNonNull(initializer, "initializer");
+        Objects.requireNonNull(aggregator, "aggregator");
+        Objects.requireNonNull(materialized, "materialized");
+        return grouped.addWindowed("window-aggregate", materialized, materialized.valueSerde(),
+            store -> new KStreamWindowAggregate<>(store, windows, initializer, aggregator));
+    }
+}
