@@ -203,7 +203,7 @@ class OperatorsIntegrationTest {
     }
 
     @Test
-    void windowedCountsDropRecordsAfterTheGracePeriodAndRestoreFromTheChangelog() {
+    void windowedCountsDropRecordsAfterTheGracePeriodRestoreFromTheChangelogAndDeleteClosedWindows() {
         createTopics("clicks", "clicks-per-10s", "clicks-hopping");
         StreamsBuilder builder = new StreamsBuilder();
         KGroupedStream<String, String> byUser = builder.stream("clicks", STRINGS).groupByKey();
@@ -259,6 +259,12 @@ class OperatorsIntegrationTest {
             assertThat(all).hasSize(7);
             assertThat(all.stream().filter(r -> r.key().window().start() == 20_000).map(ConsumerRecord::value))
                 .containsExactly(1L, 2L);
+            // stream time 22s closed alice's [0, 10s) (end + grace = 15s): deleted, a tombstone in the changelog
+            byte[] closed = windowed.serializer().serialize("t", new Windowed<>("alice", new Window(0, 10_000)));
+            List<ConsumerRecord<byte[], byte[]>> changelog = read("clicks-app-clicks-10s-changelog", 8,
+                Serdes.byteArray().deserializer(), Serdes.byteArray().deserializer());
+            assertThat(changelog).filteredOn(r -> Arrays.equals(r.key(), closed)).last()
+                .satisfies(r -> assertThat(r.value()).isNull());
             assertThat(restarted.state()).isEqualTo(TributaryStreams.State.RUNNING);
         }
     }

@@ -20,6 +20,9 @@ public interface KeyValueStore<K, V> {
     /** Removes {@code key}; returns its old value or null. */
     V delete(K key);
 
+    /** A snapshot of every key held, in no particular order (it may be changed while iterating the list). */
+    java.util.List<K> keys();
+
     /** The number of keys held. */
     long approximateNumEntries();
 }

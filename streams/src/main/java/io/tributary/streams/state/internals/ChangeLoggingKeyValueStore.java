@@ -53,6 +53,15 @@ public final class ChangeLoggingKeyValueStore<K, V> implements KeyValueStore<K, 
     }
 
     @Override
+    public java.util.List<K> keys() {
+        java.util.List<K> out = new java.util.ArrayList<>();
+        for (byte[] k : inner.keys()) {
+            out.add(keySerde.deserializer().deserialize(changelogTopic, k));
+        }
+        return out;
+    }
+
+    @Override
     public long approximateNumEntries() {
         return inner.size();
     }

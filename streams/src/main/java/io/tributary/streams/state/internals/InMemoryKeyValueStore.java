@@ -1,6 +1,9 @@
 package io.tributary.streams.state.internals;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -31,6 +34,14 @@ public final class InMemoryKeyValueStore {
         } else {
             map.put(ByteBuffer.wrap(key.clone()), value);
         }
+    }
+
+    /** A copy of every key, in no particular order. */
+    public List<byte[]> keys() {
+        List<byte[]> out = new ArrayList<>(map.size());
+        map.keySet().forEach(k -> out.add(Arrays.copyOfRange(k.array(), k.arrayOffset() + k.position(),
+            k.arrayOffset() + k.limit())));
+        return out;
     }
 
     public long size() {
