@@ -32,7 +32,10 @@ public final class Topology {
         return internal;
     }
 
-    /** Every topic the topology reads. */
+    /**
+     * Every topic the topology reads; repartition topics appear as {@code <name>-repartition}, without the
+     * application id.
+     */
     public Set<String> sourceTopics() {
         return internal.sourceTopics();
     }

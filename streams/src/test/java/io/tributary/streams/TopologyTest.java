@@ -194,7 +194,8 @@ class TopologyTest {
                   <-- KSTREAM-BRANCHCHILD-0000000003, KSTREAM-BRANCHCHILD-0000000004
                 Sink: KSTREAM-SINK-0000000006 (topic chooser)
             """);
-        assertThatThrownBy(() -> new StreamsBuilder().stream("x", STRINGS).split().branch((k, v) -> true, Branched.as("a"))
+        assertThatThrownBy(() -> new StreamsBuilder().stream("x", STRINGS).split()
+            .branch((k, v) -> true, Branched.as("a"))
             .branch((k, v) -> true, Branched.as("a")).noDefaultBranch())
             .isInstanceOf(TopologyException.class).hasMessageContaining("named alike");
     }

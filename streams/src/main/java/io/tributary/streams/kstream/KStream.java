@@ -44,7 +44,8 @@ public interface KStream<K, V> {
 
     /** Each record replaced by all the key-value pairs {@code mapper} returns (none for null or empty). */
     <KR, VR> KStream<KR, VR> flatMap(
-        KeyValueMapper<? super K, ? super V, ? extends Iterable<? extends KeyValue<? extends KR, ? extends VR>>> mapper);
+        KeyValueMapper<? super K, ? super V,
+            ? extends Iterable<? extends KeyValue<? extends KR, ? extends VR>>> mapper);
 
     /** Each record replaced by one record per value {@code mapper} returns, key unchanged. */
     <VR> KStream<K, VR> flatMapValues(ValueMapper<? super V, ? extends Iterable<? extends VR>> mapper);

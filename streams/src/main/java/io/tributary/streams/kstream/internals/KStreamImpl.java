@@ -98,7 +98,8 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
 
     @Override
     public <KR, VR> KStream<KR, VR> flatMap(
-        KeyValueMapper<? super K, ? super V, ? extends Iterable<? extends KeyValue<? extends KR, ? extends VR>>> mapper) {
+        KeyValueMapper<? super K, ? super V,
+            ? extends Iterable<? extends KeyValue<? extends KR, ? extends VR>>> mapper) {
         Objects.requireNonNull(mapper, "mapper");
         return then("KSTREAM-FLATMAP", () -> new KStreamFlatMap<K, V>(mapper), null, null, true);
     }
