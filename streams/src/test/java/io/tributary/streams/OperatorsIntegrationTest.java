@@ -204,7 +204,7 @@ class OperatorsIntegrationTest {
 
     @Test
     void windowedCountsDropRecordsAfterTheGracePeriodRestoreFromTheChangelogAndDeleteClosedWindows() {
-        createTopics("clicks", "clicks-per-10s", "clicks-hopping");
+        createTopics("clicks", "clicks-per-10s", "clicks-hopping", "click-times");
         StreamsBuilder builder = new StreamsBuilder();
         KGroupedStream<String, String> byUser = builder.stream("clicks", STRINGS).groupByKey();
         Serde<Windowed<String>> windowed = WindowedSerdes.windowed(Serdes.string());
@@ -216,8 +216,13 @@ class OperatorsIntegrationTest {
             .count()
             .toStream()
             .to("clicks-hopping");
+        byUser.windowedBy(TimeWindows.ofSizeWithNoGrace(Duration.ofSeconds(10)))
+            .reduce((a, b) -> a + "+" + b)
+            .toStream()
+            .to("click-times");
         Topology topology = builder.build();
-        assertThat(topology.storeNames()).containsExactly("clicks-10s", "clicks-window-count-1-store");
+        assertThat(topology.storeNames()).containsExactly("clicks-10s", "clicks-window-count-1-store",
+            "clicks-window-reduce-1-store");
 
         sendAt("clicks", "alice", 1_000);
         sendAt("clicks", "alice", 2_000);
@@ -249,6 +254,12 @@ class OperatorsIntegrationTest {
             new Windowed<>("alice", new Window(10_000, 20_000)), 1L,
             new Windowed<>("alice", new Window(15_000, 25_000)), 1L,
             new Windowed<>("alice", new Window(20_000, 30_000)), 1L));
+        // tumbling reduce without grace: alice's 9s record is late for [0, 10s), so that window holds two values
+        Map<Windowed<String>, String> reduced = new HashMap<>();
+        read("click-times", 5, windowed.deserializer(), Serdes.string().deserializer())
+            .forEach(r -> reduced.put(r.key(), r.value()));
+        assertThat(reduced).containsEntry(new Windowed<>("alice", new Window(0, 10_000)), "click+click")
+            .containsEntry(new Windowed<>("bob", new Window(0, 10_000)), "click").hasSize(4);
         assertThat(streams.close(WAIT)).isTrue();
 
         // a restart restores the window store from its changelog: the next click in [20s, 30s) makes 2

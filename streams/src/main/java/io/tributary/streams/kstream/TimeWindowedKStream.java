@@ -17,6 +17,12 @@ public interface TimeWindowedKStream<K, V> {
     /** The number of records per key and window, in the store {@code materialized} names. */
     KTable<Windowed<K>, Long> count(Materialized<K, Long> materialized);
 
+    /** The values of each key and window combined with {@code reducer} (the first is the start), derived store. */
+    KTable<Windowed<K>, V> reduce(Reducer<V> reducer);
+
+    /** The values of each key and window combined with {@code reducer}, in the store {@code materialized} names. */
+    KTable<Windowed<K>, V> reduce(Reducer<V> reducer, Materialized<K, V> materialized);
+
     /**
      * The values of each key and window folded into an aggregate starting from {@code initializer};
      * {@code materialized} must give the aggregate's serde when its type differs from the value's.

@@ -102,6 +102,10 @@ final class KGroupedStreamImpl<K, V> implements KGroupedStream<K, V> {
             store -> new KStreamAggregate<>(store, initializer, aggregator));
     }
 
+    Serde<V> valueSerde() {
+        return valueSerde;
+    }
+
     @Override
     public TimeWindowedKStream<K, V> windowedBy(TimeWindows windows) {
         return new TimeWindowedKStreamImpl<>(this, Objects.requireNonNull(windows, "windows"));

@@ -5,6 +5,7 @@ import io.tributary.streams.kstream.Aggregator;
 import io.tributary.streams.kstream.Initializer;
 import io.tributary.streams.kstream.KTable;
 import io.tributary.streams.kstream.Materialized;
+import io.tributary.streams.kstream.Reducer;
 import io.tributary.streams.kstream.TimeWindowedKStream;
 import io.tributary.streams.kstream.TimeWindows;
 import io.tributary.streams.kstream.Windowed;
@@ -31,6 +32,22 @@ final class TimeWindowedKStreamImpl<K, V> implements TimeWindowedKStream<K, V> {
         return grouped.addWindowed("window-count", materialized,
             materialized.valueSerde() != null ? materialized.valueSerde() : Serdes.longs(),
             store -> new KStreamWindowAggregate<K, V, Long>(store, windows, () -> 0L, (k, v, n) -> n + 1));
+    }
+
+    @Override
+    public KTable<Windowed<K>, V> reduce(Reducer<V> reducer) {
+        return reduce(reducer, Materialized.with(null, null));
+    }
+
+    @Override
+    public KTable<Windowed<K>, V> reduce(Reducer<V> reducer, Materialized<K, V> materialized) {
+        Objects.requireNonNull(reducer, "reducer");
+        Objects.requireNonNull(materialized, "materialized");
+        // a window's first value is its start: the initial aggregate is null, which the aggregator replaces
+        return grouped.addWindowed("window-reduce", materialized,
+            materialized.valueSerde() != null ? materialized.valueSerde() : grouped.valueSerde(),
+            store -> new KStreamWindowAggregate<K, V, V>(store, windows, () -> null,
+                (k, v, agg) -> agg == null ? v : reducer.apply(agg, v)));
     }
 
     @Override
