@@ -56,6 +56,13 @@ public abstract class ConnectRecord {
         return timestamp;
     }
 
+    /**
+     * A copy of this record with the given topic, partition, key, value and timestamp, keeping what is specific to
+     * the record's kind (source partition and offset, Kafka offset); what single message transforms return.
+     */
+    public abstract ConnectRecord newRecord(String topic, Integer kafkaPartition, Schema keySchema, Object key,
+                                            Schema valueSchema, Object value, Long timestamp);
+
     @Override
     public String toString() {
         return getClass().getSimpleName() + "{topic=" + topic + ", partition=" + kafkaPartition + ", key=" + key

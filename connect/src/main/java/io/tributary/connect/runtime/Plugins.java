@@ -8,6 +8,7 @@ import io.tributary.connect.storage.ByteArrayConverter;
 import io.tributary.connect.storage.Converter;
 import io.tributary.connect.storage.JsonConverter;
 import io.tributary.connect.storage.StringConverter;
+import io.tributary.connect.transforms.Transformation;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Map;
 
@@ -41,6 +42,32 @@ final class Plugins {
 
     static Converter newConverter(String setting, String className) {
         return newInstance(setting, className, Converter.class);
+    }
+
+    private static final String KAFKA_TRANSFORMS = "org.apache.kafka.connect.transforms.";
+    private static final String OUR_TRANSFORMS = "io.tributary.connect.transforms.";
+
+    /**
+     * A single message transform by Kafka's class name ({@code org.apache.kafka.connect.transforms.InsertField$Value}),
+     * ours, its simple name ({@code InsertField$Value}) or any class on the classpath.
+     */
+    static Transformation<?> newTransformation(String setting, String className) {
+        String name = className;
+        if (name.startsWith(KAFKA_TRANSFORMS)) {
+            name = OUR_TRANSFORMS + name.substring(KAFKA_TRANSFORMS.length());
+        } else if (!name.contains(".")) {
+            name = OUR_TRANSFORMS + name;
+        }
+        try {
+            return newInstance(setting, name, Transformation.class);
+        } catch (ConfigException e) {
+            if (name.equals(className)) {
+                throw e;
+            }
+            throw new ConfigException(setting, className, "a Transformation class on the classpath or one of "
+                + "Tributary's (InsertField$Value, ReplaceField$Value, MaskField$Value, ValueToKey, "
+                + "ExtractField$Value, RegexRouter, TimestampRouter and the $Key variants)");
+        }
     }
 
     static <T> T newInstance(String setting, String className, Class<T> expected) {

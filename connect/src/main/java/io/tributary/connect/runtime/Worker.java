@@ -71,6 +71,8 @@ public final class Worker implements AutoCloseable {
         } else {
             ConnectorConfig.ensureValid(props, own);
         }
+        // Transforms are checked before anything starts; each task gets its own chain.
+        TransformationChain.fromConfig(props).close();
         int maxTasks = ConnectorConfig.DEFINITION.parse(props).getInt(ConnectorConfig.TASKS_MAX_CONFIG);
         connector.start(props);
         List<WorkerTask> tasks = new ArrayList<>();
@@ -111,7 +113,8 @@ public final class Worker implements AutoCloseable {
             client.put("enable.auto.commit", "false");
             client.put("auto.offset.reset", "earliest");
             client.putAll(config.withPrefix("consumer."));
-            return new WorkerSinkTask(id, (SinkTask) task, taskProps, topics, keyConverter, valueConverter,
+            return new WorkerSinkTask(id, (SinkTask) task, taskProps, topics, TransformationChain.fromConfig(props),
+                keyConverter, valueConverter,
                 TributaryConsumer.create(client, Serdes.byteArray().deserializer(),
                     Serdes.byteArray().deserializer()), config.offsetFlushIntervalMs(), time);
         }
@@ -119,7 +122,8 @@ public final class Worker implements AutoCloseable {
         // No record may be dropped silently: Kafka Connect's producer defaults.
         client.put("acks", "all");
         client.putAll(config.withPrefix("producer."));
-        return new WorkerSourceTask(id, name, (SourceTask) task, taskProps, keyConverter, valueConverter,
+        return new WorkerSourceTask(id, name, (SourceTask) task, taskProps, TransformationChain.fromConfig(props),
+            keyConverter, valueConverter,
             TributaryProducer.create(client, Serdes.byteArray().serializer(), Serdes.byteArray().serializer()),
             offsetStore, config.offsetFlushIntervalMs(), time);
     }

@@ -34,6 +34,7 @@ final class WorkerSinkTask extends WorkerTask {
     private final SinkTask task;
     private final Map<String, String> taskConfig;
     private final List<String> topics;
+    private final TransformationChain<SinkRecord> transforms;
     private final Converter keyConverter;
     private final Converter valueConverter;
     private final Consumer<byte[], byte[]> consumer;
@@ -48,7 +49,15 @@ final class WorkerSinkTask extends WorkerTask {
     WorkerSinkTask(String id, SinkTask task, Map<String, String> taskConfig, List<String> topics,
                    Converter keyConverter, Converter valueConverter, Consumer<byte[], byte[]> consumer,
                    long flushIntervalMs, Time time) {
+        this(id, task, taskConfig, topics, TransformationChain.empty(), keyConverter, valueConverter, consumer,
+            flushIntervalMs, time);
+    }
+
+    WorkerSinkTask(String id, SinkTask task, Map<String, String> taskConfig, List<String> topics,
+                   TransformationChain<SinkRecord> transforms, Converter keyConverter, Converter valueConverter,
+                   Consumer<byte[], byte[]> consumer, long flushIntervalMs, Time time) {
         super(id);
+        this.transforms = transforms;
         this.task = task;
         this.taskConfig = taskConfig;
         this.topics = topics;
@@ -113,6 +122,7 @@ final class WorkerSinkTask extends WorkerTask {
                 task.stop();
             } finally {
                 consumer.close();
+                transforms.close();
             }
         }
     }
@@ -122,8 +132,11 @@ final class WorkerSinkTask extends WorkerTask {
         for (ConsumerRecord<byte[], byte[]> r : records) {
             SchemaAndValue key = keyConverter.toConnectData(r.topic(), r.key());
             SchemaAndValue value = valueConverter.toConnectData(r.topic(), r.value());
-            batch.add(new SinkRecord(r.topic(), r.partition(), key.schema(), key.value(), value.schema(),
-                value.value(), r.offset(), r.timestamp()));
+            SinkRecord transformed = transforms.apply(new SinkRecord(r.topic(), r.partition(), key.schema(),
+                key.value(), value.schema(), value.value(), r.offset(), r.timestamp()));
+            if (transformed != null) {
+                batch.add(transformed);
+            }
         }
         task.put(batch);
         for (ConsumerRecord<byte[], byte[]> r : records) {
@@ -151,6 +164,7 @@ final class WorkerSinkTask extends WorkerTask {
     @Override
     void abandon() {
         consumer.close();
+        transforms.close();
     }
 
     /** Flush and commit what was put before partitions go; forget their offsets afterwards. */

@@ -30,6 +30,7 @@ final class WorkerSourceTask extends WorkerTask {
     private final String connector;
     private final SourceTask task;
     private final Map<String, String> taskConfig;
+    private final TransformationChain<SourceRecord> transforms;
     private final Converter keyConverter;
     private final Converter valueConverter;
     private final Producer<byte[], byte[]> producer;
@@ -46,7 +47,16 @@ final class WorkerSourceTask extends WorkerTask {
     WorkerSourceTask(String id, String connector, SourceTask task, Map<String, String> taskConfig,
                      Converter keyConverter, Converter valueConverter, Producer<byte[], byte[]> producer,
                      FileOffsetStore offsetStore, long flushIntervalMs, Time time) {
+        this(id, connector, task, taskConfig, TransformationChain.empty(), keyConverter, valueConverter, producer,
+            offsetStore, flushIntervalMs, time);
+    }
+
+    WorkerSourceTask(String id, String connector, SourceTask task, Map<String, String> taskConfig,
+                     TransformationChain<SourceRecord> transforms, Converter keyConverter,
+                     Converter valueConverter, Producer<byte[], byte[]> producer, FileOffsetStore offsetStore,
+                     long flushIntervalMs, Time time) {
         super(id);
+        this.transforms = transforms;
         this.connector = connector;
         this.task = task;
         this.taskConfig = taskConfig;
@@ -98,10 +108,19 @@ final class WorkerSourceTask extends WorkerTask {
                 task.stop();
             }
             producer.close();
+            transforms.close();
         }
     }
 
-    private void send(SourceRecord r) {
+    private void send(SourceRecord polled) {
+        SourceRecord r = transforms.apply(polled);
+        if (r == null) {
+            // Dropped by a transform: nothing to send, but the task has read past it.
+            if (polled.sourcePartition() != null && polled.sourceOffset() != null) {
+                unstored.put(polled.sourcePartition(), polled.sourceOffset());
+            }
+            return;
+        }
         byte[] key = keyConverter.fromConnectData(r.topic(), r.keySchema(), r.key());
         byte[] value = valueConverter.fromConnectData(r.topic(), r.valueSchema(), r.value());
         inFlight.add(producer.send(new ProducerRecord<>(r.topic(), r.kafkaPartition(), r.timestamp(), key, value,
@@ -149,5 +168,6 @@ final class WorkerSourceTask extends WorkerTask {
     @Override
     void abandon() {
         producer.close();
+        transforms.close();
     }
 }

@@ -13,6 +13,14 @@ public class SinkRecord extends ConnectRecord {
         this.kafkaOffset = kafkaOffset;
     }
 
+    /** A copy; a null partition keeps this record's partition. */
+    @Override
+    public SinkRecord newRecord(String topic, Integer kafkaPartition, Schema keySchema, Object key,
+                                Schema valueSchema, Object value, Long timestamp) {
+        return new SinkRecord(topic, kafkaPartition == null ? kafkaPartition() : kafkaPartition, keySchema, key,
+            valueSchema, value, kafkaOffset, timestamp);
+    }
+
     /** The record's offset in its partition. */
     public long kafkaOffset() {
         return kafkaOffset;

@@ -29,6 +29,13 @@ public class SourceRecord extends ConnectRecord {
         this(sourcePartition, sourceOffset, topic, null, null, null, valueSchema, value, null);
     }
 
+    @Override
+    public SourceRecord newRecord(String topic, Integer kafkaPartition, Schema keySchema, Object key,
+                                  Schema valueSchema, Object value, Long timestamp) {
+        return new SourceRecord(sourcePartition, sourceOffset, topic, kafkaPartition, keySchema, key, valueSchema,
+            value, timestamp);
+    }
+
     public Map<String, ?> sourcePartition() {
         return sourcePartition;
     }
