@@ -29,6 +29,7 @@ public final class ConnectStandalone implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ConnectStandalone.class);
 
     private final Worker worker;
+    private volatile ConnectRestServer rest;
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private ConnectStandalone(Worker worker) {
@@ -40,12 +41,15 @@ public final class ConnectStandalone implements AutoCloseable {
      * started and throws.
      */
     public static ConnectStandalone start(Map<String, String> workerProps, List<Map<String, String>> connectors) {
-        Worker worker = new Worker(new WorkerConfig(workerProps));
+        WorkerConfig config = new WorkerConfig(workerProps);
+        java.net.InetSocketAddress restAddress = config.restAddress();
+        Worker worker = new Worker(config);
         ConnectStandalone standalone = new ConnectStandalone(worker);
         try {
             for (Map<String, String> c : connectors) {
                 worker.startConnector(c);
             }
+            standalone.rest = new ConnectRestServer(worker, restAddress);
         } catch (RuntimeException e) {
             standalone.close();
             throw e;
@@ -57,10 +61,18 @@ public final class ConnectStandalone implements AutoCloseable {
         return worker;
     }
 
+    /** The REST API's port. */
+    public int restPort() {
+        return rest.port();
+    }
+
     /** Stops every connector; returns when their tasks have stopped. */
     @Override
     public void close() {
         try {
+            if (rest != null) {
+                rest.close();
+            }
             worker.close();
         } finally {
             closed.countDown();

@@ -4,7 +4,6 @@ import io.tributary.clients.consumer.TributaryConsumer;
 import io.tributary.clients.producer.TributaryProducer;
 import io.tributary.clients.serialization.Serdes;
 import io.tributary.common.Time;
-import io.tributary.common.config.ConfigDef;
 import io.tributary.common.config.ConfigException;
 import io.tributary.connect.connector.Connector;
 import io.tributary.connect.connector.Task;
@@ -35,7 +34,25 @@ public final class Worker implements AutoCloseable {
     private final Time time;
     private final Map<String, Running> connectors = new LinkedHashMap<>();
 
-    private record Running(Connector connector, List<WorkerTask> tasks) {
+    private static final class Running {
+        final Connector connector;
+        final List<WorkerTask> tasks;
+        final Map<String, String> config;
+        volatile boolean paused;
+
+        Running(Connector connector, List<WorkerTask> tasks, Map<String, String> config) {
+            this.connector = connector;
+            this.tasks = tasks;
+            this.config = config;
+        }
+
+        Connector connector() {
+            return connector;
+        }
+
+        List<WorkerTask> tasks() {
+            return tasks;
+        }
     }
 
     public Worker(WorkerConfig config) {
@@ -54,7 +71,7 @@ public final class Worker implements AutoCloseable {
      * @throws ConfigException listing every invalid or missing key, or when the name is already running
      */
     public synchronized void startConnector(Map<String, String> props) {
-        ConnectorConfig.ensureValid(props, ConnectorConfig.DEFINITION);
+        validate(props);
         String name = props.get(ConnectorConfig.NAME_CONFIG).trim();
         if (connectors.containsKey(name)) {
             throw new ConfigException(ConnectorConfig.NAME_CONFIG, name, "a name not already running");
@@ -65,14 +82,6 @@ public final class Worker implements AutoCloseable {
             throw new ConfigException(ConnectorConfig.CONNECTOR_CLASS_CONFIG, connector.getClass().getName(),
                 "a SourceConnector or SinkConnector");
         }
-        ConfigDef own = connector.config();
-        if (sink) {
-            ConnectorConfig.ensureValid(props, ConnectorConfig.SINK_DEFINITION, own);
-        } else {
-            ConnectorConfig.ensureValid(props, own);
-        }
-        // Transforms are checked before anything starts; each task gets its own chain.
-        TransformationChain.fromConfig(props).close();
         int maxTasks = ConnectorConfig.DEFINITION.parse(props).getInt(ConnectorConfig.TASKS_MAX_CONFIG);
         connector.start(props);
         List<WorkerTask> tasks = new ArrayList<>();
@@ -88,7 +97,7 @@ public final class Worker implements AutoCloseable {
             connector.stop();
             throw e;
         }
-        connectors.put(name, new Running(connector, tasks));
+        connectors.put(name, new Running(connector, tasks, Map.copyOf(props)));
         for (WorkerTask t : tasks) {
             Thread thread = new Thread(t, "connect-" + t.id);
             thread.setDaemon(false);
@@ -158,6 +167,91 @@ public final class Worker implements AutoCloseable {
         }
         r.connector().stop();
         log.info("connector {} stopped", name);
+    }
+
+    /** Whether a connector of that name runs (or is paused). */
+    public synchronized boolean hasConnector(String name) {
+        return connectors.containsKey(name);
+    }
+
+    /** The configuration the connector was started with. */
+    public synchronized Map<String, String> connectorConfig(String name) {
+        return running(name).config;
+    }
+
+    /** "source" or "sink". */
+    public synchronized String connectorType(String name) {
+        return running(name).connector() instanceof SinkConnector ? "sink" : "source";
+    }
+
+    /** RUNNING or PAUSED; the connector object itself cannot fail once started. */
+    public synchronized TaskState.State connectorState(String name) {
+        return running(name).paused ? TaskState.State.PAUSED : TaskState.State.RUNNING;
+    }
+
+    /** Stops the flow of records of every task of the connector; tasks keep their clients and group membership. */
+    public synchronized void pauseConnector(String name) {
+        Running r = running(name);
+        r.paused = true;
+        r.tasks().forEach(WorkerTask::pause);
+        log.info("connector {} paused", name);
+    }
+
+    public synchronized void resumeConnector(String name) {
+        Running r = running(name);
+        r.paused = false;
+        r.tasks().forEach(WorkerTask::resume);
+        log.info("connector {} resumed", name);
+    }
+
+    /**
+     * Stops the connector and its tasks and starts them again with {@code props} (the old configuration when
+     * null); failed tasks run again. If the new configuration is invalid the connector stays stopped and this
+     * throws.
+     */
+    public void restartConnector(String name, Map<String, String> props) throws InterruptedException {
+        Map<String, String> config = props == null ? connectorConfig(name) : props;
+        if (props != null) {
+            validate(props);
+        }
+        stopConnector(name);
+        startConnector(config);
+    }
+
+    /**
+     * Checks a configuration without starting anything: the common keys, the connector's own and its transforms.
+     *
+     * @throws ConfigException listing what is wrong
+     */
+    public void validate(Map<String, String> props) {
+        // Every problem at once: the common keys, then (when the class can be loaded) the connector's own.
+        List<String> errors = new ArrayList<>(ConnectorConfig.validate(props, ConnectorConfig.DEFINITION));
+        String className = props.get(ConnectorConfig.CONNECTOR_CLASS_CONFIG);
+        if (className != null && !className.isBlank()) {
+            try {
+                Connector connector = Plugins.newConnector(className.trim());
+                errors.addAll(connector instanceof SinkConnector
+                    ? ConnectorConfig.validate(props, ConnectorConfig.SINK_DEFINITION, connector.config())
+                    : ConnectorConfig.validate(props, connector.config()));
+            } catch (ConfigException e) {
+                errors.add(e.getMessage());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ConfigException("connector " + props.getOrDefault(ConnectorConfig.NAME_CONFIG, "<unnamed>")
+                + " has " + errors.size() + " invalid configuration" + (errors.size() == 1 ? "" : "s") + ":\n  - "
+                + String.join("\n  - ", errors));
+        }
+        TransformationChain.fromConfig(props).close();
+    }
+
+    private Running running(String name) {
+        Running r = connectors.get(name);
+        if (r == null) {
+            throw new IllegalArgumentException("connector : " + name + " (expected one of " + connectors.keySet()
+                + ")");
+        }
+        return r;
     }
 
     public synchronized List<String> connectorNames() {

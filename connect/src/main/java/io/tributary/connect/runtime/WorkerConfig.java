@@ -18,6 +18,9 @@ public final class WorkerConfig {
     public static final String VALUE_CONVERTER_CLASS_CONFIG = "value.converter";
     public static final String OFFSET_STORAGE_FILE_FILENAME_CONFIG = "offset.storage.file.filename";
     public static final String OFFSET_COMMIT_INTERVAL_MS_CONFIG = "offset.flush.interval.ms";
+    public static final String LISTENERS_CONFIG = "listeners";
+    public static final String REST_HOST_NAME_CONFIG = "rest.host.name";
+    public static final String REST_PORT_CONFIG = "rest.port";
 
     /** Every key the standalone worker reads. */
     public static final ConfigDef DEFINITION = new ConfigDef()
@@ -29,7 +32,13 @@ public final class WorkerConfig {
         .define(OFFSET_STORAGE_FILE_FILENAME_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT,
             "file where source connector offsets are stored")
         .define(OFFSET_COMMIT_INTERVAL_MS_CONFIG, Type.LONG, 60000L, ConfigDef.Range.atLeast(1),
-            "how often source offsets are stored and sink offsets flushed and committed");
+            "how often source offsets are stored and sink offsets flushed and committed")
+        .define(LISTENERS_CONFIG, Type.LIST, null,
+            "where the REST API listens, http://host:port (an empty host binds every interface; port 0 picks one)")
+        .define(REST_HOST_NAME_CONFIG, Type.STRING, null, "the REST API's host when listeners is not set (Kafka's "
+            + "older key)")
+        .define(REST_PORT_CONFIG, Type.INT, 8083, ConfigDef.Range.between(0, 65535),
+            "the REST API's port when listeners is not set (Kafka's older key)");
 
     private final Map<String, String> originals;
     private final ParsedConfig parsed;
@@ -57,6 +66,32 @@ public final class WorkerConfig {
 
     public long offsetFlushIntervalMs() {
         return parsed.getLong(OFFSET_COMMIT_INTERVAL_MS_CONFIG);
+    }
+
+    /**
+     * The REST API's address: the first of {@code listeners}, else {@code rest.host.name}:{@code rest.port}, else
+     * every interface on port 8083.
+     *
+     * @throws io.tributary.common.config.ConfigException for a listener that is not {@code http://host:port}
+     */
+    public java.net.InetSocketAddress restAddress() {
+        List<String> listeners = parsed.getList(LISTENERS_CONFIG);
+        if (listeners == null || listeners.isEmpty()) {
+            String host = parsed.getString(REST_HOST_NAME_CONFIG);
+            int port = parsed.getInt(REST_PORT_CONFIG);
+            return host == null || host.isBlank() ? new java.net.InetSocketAddress(port)
+                : new java.net.InetSocketAddress(host.trim(), port);
+        }
+        String l = listeners.get(0).trim();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)http://(\\[[^]]*]|[^:/]*):(\\d{1,5})/?")
+            .matcher(l);
+        if (!m.matches() || Integer.parseInt(m.group(2)) > 65535) {
+            throw new io.tributary.common.config.ConfigException(LISTENERS_CONFIG, l,
+                "http://host:port (https is not supported yet)");
+        }
+        String host = m.group(1);
+        int port = Integer.parseInt(m.group(2));
+        return host.isEmpty() ? new java.net.InetSocketAddress(port) : new java.net.InetSocketAddress(host, port);
     }
 
     /** All keys as given. */

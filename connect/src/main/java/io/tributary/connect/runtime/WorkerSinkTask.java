@@ -91,7 +91,17 @@ final class WorkerSinkTask extends WorkerTask {
             consumer.subscribe(topics, new Rebalance());
             log.info("sink task {} started, reading {}", id, topics);
             long nextCommit = time.milliseconds() + flushIntervalMs;
+            boolean consumerPaused = false;
             while (!stopping) {
+                if (paused != consumerPaused) {
+                    // Keep polling while paused so the consumer stays in its group; it just returns nothing.
+                    consumerPaused = paused;
+                    if (consumerPaused) {
+                        consumer.pause(consumer.assignment());
+                    } else {
+                        consumer.resume(consumer.paused());
+                    }
+                }
                 ConsumerRecords<byte[], byte[]> records;
                 try {
                     records = consumer.poll(Duration.ofMillis(200));
@@ -183,6 +193,9 @@ final class WorkerSinkTask extends WorkerTask {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             task.open(partitions);
+            if (paused) {
+                consumer.pause(partitions);
+            }
         }
 
         @Override

@@ -87,6 +87,12 @@ final class WorkerSourceTask extends WorkerTask {
             log.info("source task {} started", id);
             long nextCommit = time.milliseconds() + flushIntervalMs;
             while (!stopping) {
+                if (paused) {
+                    // Store what was sent before waiting: a pause may last long.
+                    commitOffsets();
+                    awaitResumed();
+                    continue;
+                }
                 List<SourceRecord> records = task.poll();
                 if (records != null) {
                     for (SourceRecord r : records) {

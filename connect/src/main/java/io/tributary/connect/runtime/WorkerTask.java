@@ -14,6 +14,8 @@ abstract class WorkerTask implements Runnable {
 
     protected final String id;
     protected volatile boolean stopping;
+    protected volatile boolean paused;
+    private final Object pauseLock = new Object();
     private volatile TaskState state;
     private final CountDownLatch exited = new CountDownLatch(1);
 
@@ -42,7 +44,31 @@ abstract class WorkerTask implements Runnable {
     /** Asks the task to stop; returns at once. */
     void stop() {
         stopping = true;
+        synchronized (pauseLock) {
+            pauseLock.notifyAll();
+        }
         onStop();
+    }
+
+    /** Stops the flow of records until {@link #resume}; the task keeps its resources. */
+    void pause() {
+        paused = true;
+    }
+
+    void resume() {
+        synchronized (pauseLock) {
+            paused = false;
+            pauseLock.notifyAll();
+        }
+    }
+
+    /** Blocks the task's thread while paused, until resumed or stopped. */
+    protected void awaitResumed() throws InterruptedException {
+        synchronized (pauseLock) {
+            while (paused && !stopping) {
+                pauseLock.wait();
+            }
+        }
     }
 
     /** Unblocks the task's thread (wake a consumer, stop a source task). */
@@ -57,6 +83,7 @@ abstract class WorkerTask implements Runnable {
     }
 
     TaskState state() {
-        return state;
+        TaskState s = state;
+        return s.state() == TaskState.State.RUNNING && paused ? new TaskState(id, TaskState.State.PAUSED, null) : s;
     }
 }

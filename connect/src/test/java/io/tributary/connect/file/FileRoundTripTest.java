@@ -40,7 +40,9 @@ class FileRoundTripTest {
             "key.converter", "org.apache.kafka.connect.storage.StringConverter",
             "value.converter", "org.apache.kafka.connect.storage.StringConverter",
             "offset.storage.file.filename", dir.resolve(offsetsFile).toString(),
-            "offset.flush.interval.ms", "100");
+            "offset.flush.interval.ms", "100",
+            // Port 0: test runs in parallel must not compete for 8083.
+            "listeners", "http://127.0.0.1:0");
     }
 
     private Map<String, String> source(String connectorClass, Path in) {
@@ -106,7 +108,7 @@ class FileRoundTripTest {
             "key.converter.schemas.enable=false",
             "value.converter.schemas.enable=true",
             "offset.storage.file.filename=" + dir.resolve("connect.offsets"),
-            "offset.flush.interval.ms=100", ""));
+            "offset.flush.interval.ms=100", "listeners=http://127.0.0.1:0", ""));
         Path sourceFile = dir.resolve("connect-file-source.properties");
         Files.writeString(sourceFile, String.join("\n", "name=local-file-source",
             "connector.class=FileStreamSource", "tasks.max=1", "file=" + in, "topic=connect-test", ""));

@@ -38,7 +38,8 @@ class TransformPipelineTest {
             "key.converter", "org.apache.kafka.connect.storage.StringConverter",
             "value.converter", "org.apache.kafka.connect.storage.StringConverter",
             "offset.storage.file.filename", dir.resolve("offsets").toString(),
-            "offset.flush.interval.ms", "100");
+            "offset.flush.interval.ms", "100",
+            "listeners", "http://127.0.0.1:0");
         Map<String, String> source = Map.of("name", "src", "connector.class", "FileStreamSource",
             "file", in.toString(), "topic", "raw-users",
             "transforms", "route",
