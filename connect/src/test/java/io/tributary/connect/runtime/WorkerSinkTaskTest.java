@@ -109,6 +109,33 @@ class WorkerSinkTaskTest {
         assertThat(consumer.committedOffsets()).isEmpty();
     }
 
+    @Test
+    void aPausedTaskKeepsPollingButDeliversNothingUntilResumed() throws Exception {
+        MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest");
+        RecordingSink sink = new RecordingSink(consumer, false);
+        WorkerSinkTask task = task(sink, consumer);
+        java.util.concurrent.CountDownLatch thirdPoll = new java.util.concurrent.CountDownLatch(1);
+        List<String> seenAtThirdPoll = new CopyOnWriteArrayList<>();
+        // Poll 1 assigns, poll 2 adds the records; when poll 3 starts, poll 2's result has been delivered.
+        consumer.schedulePollTask(() -> {
+            seenAtThirdPoll.addAll(sink.values);
+            thirdPoll.countDown();
+        });
+        task.pause();
+        assertThat(task.state().state()).isEqualTo(TaskState.State.PAUSED);
+        new Thread(task).start();
+
+        assertThat(thirdPoll.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(seenAtThirdPoll).isEmpty();
+        assertThat(consumer.paused()).containsExactly(TP);
+        task.resume();
+        await().atMost(Duration.ofSeconds(5)).until(() -> sink.values.size() == 3);
+        assertThat(task.state().state()).isEqualTo(TaskState.State.RUNNING);
+        task.stop();
+        assertThat(task.awaitStop(5000)).isTrue();
+        assertThat(consumer.committedOffsets()).containsEntry(TP, new OffsetAndMetadata(3));
+    }
+
     private static boolean awaitExit(WorkerTask task) throws InterruptedException {
         return task.awaitStop(5000);
     }
