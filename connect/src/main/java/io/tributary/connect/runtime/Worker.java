@@ -206,8 +206,8 @@ public final class Worker implements AutoCloseable {
 
     /**
      * Stops the connector and its tasks and starts them again with {@code props} (the old configuration when
-     * null); failed tasks run again. If the new configuration is invalid the connector stays stopped and this
-     * throws.
+     * null); failed tasks run again. A configuration that fails validation leaves the running connector
+     * untouched; one whose connector fails to start leaves it stopped. Either way this throws.
      */
     public void restartConnector(String name, Map<String, String> props) throws InterruptedException {
         Map<String, String> config = props == null ? connectorConfig(name) : props;
