@@ -214,8 +214,13 @@ public final class Worker implements AutoCloseable {
         if (props != null) {
             validate(props);
         }
+        // A paused connector comes back paused, as Kafka keeps the target state.
+        boolean wasPaused = connectorState(name) == TaskState.State.PAUSED;
         stopConnector(name);
         startConnector(config);
+        if (wasPaused) {
+            pauseConnector(config.get(ConnectorConfig.NAME_CONFIG).trim());
+        }
     }
 
     /**

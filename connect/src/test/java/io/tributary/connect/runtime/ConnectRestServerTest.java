@@ -114,7 +114,10 @@ class ConnectRestServerTest {
         assertThat(taskState("snk")).isEqualTo("RUNNING");
         await().atMost(Duration.ofSeconds(15)).until(() -> lines(out) == 3);
 
+        assertThat(call("PUT", "/connectors/src/pause", null).status()).isEqualTo(202);
         assertThat(call("POST", "/connectors/src/restart", null).status()).isEqualTo(204);
+        assertThat(taskState("src")).as("a restart keeps the target state").isEqualTo("PAUSED");
+        assertThat(call("PUT", "/connectors/src/resume", null).status()).isEqualTo(202);
         assertThat(taskState("src")).isEqualTo("RUNNING");
         Files.writeString(in, "d\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         await().atMost(Duration.ofSeconds(15)).until(() -> lines(out) == 4);

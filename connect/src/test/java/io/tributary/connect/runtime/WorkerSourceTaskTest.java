@@ -141,4 +141,39 @@ class WorkerSourceTaskTest {
         assertThat(store.offset("c", PARTITION)).isNull();
         assertThat(new FileOffsetStore(dir.resolve("offsets.json")).offset("c", PARTITION)).isNull();
     }
+
+    @Test
+    void pausingStoresWhatWasAcknowledgedAndResumingGoesOn() throws Exception {
+        MockProducer<byte[], byte[]> producer = new MockProducer<>(true, Serdes.byteArray().serializer(),
+            Serdes.byteArray().serializer());
+        FileOffsetStore store = new FileOffsetStore(dir.resolve("offsets.json"));
+        WorkerSourceTask task = task(new ThreeRecords(), producer, store);
+        new Thread(task).start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> producer.history().size() == 3);
+
+        task.pause();
+        assertThat(task.state().state()).isEqualTo(TaskState.State.PAUSED);
+        // The store interval never elapses: only the pause stores the offsets.
+        await().atMost(Duration.ofSeconds(5)).until(() -> store.offset("c", PARTITION) != null);
+        assertThat(store.offset("c", PARTITION)).containsEntry("n", 3L);
+
+        task.resume();
+        assertThat(task.state().state()).isEqualTo(TaskState.State.RUNNING);
+        task.stop();
+        assertThat(task.awaitStop(5000)).isTrue();
+        assertThat(task.state().state()).isEqualTo(TaskState.State.STOPPED);
+    }
+
+    @Test
+    void aPausedTaskStopsWithoutBeingResumed() throws Exception {
+        MockProducer<byte[], byte[]> producer = new MockProducer<>(true, Serdes.byteArray().serializer(),
+            Serdes.byteArray().serializer());
+        WorkerSourceTask task = task(new ThreeRecords(), producer, new FileOffsetStore(dir.resolve("o.json")));
+        task.pause();
+        new Thread(task).start();
+        task.stop();
+        assertThat(task.awaitStop(5000)).isTrue();
+        assertThat(task.state().state()).isEqualTo(TaskState.State.STOPPED);
+        assertThat(producer.closed()).isTrue();
+    }
 }
