@@ -29,13 +29,15 @@ import org.slf4j.LoggerFactory;
  * status codes:
  *
  * <pre>
- * GET    /connectors                    ["name", ...]
+ * GET    /connectors                    ["name", ...]; ?expand=status / ?expand=info: {"name":{"status":...,
+ *                                        "info":...}}
  * POST   /connectors                    {"name":..., "config":{...}}  201 | 400 bad config | 409 name taken
  * GET    /connectors/{name}             {"name", "config", "tasks":[{"connector","task"}], "type"}
  * GET    /connectors/{name}/config      {...}
  * PUT    /connectors/{name}/config      {...}  201 created | 200 updated (connector restarted)
  * GET    /connectors/{name}/status      {"name", "connector":{"state","worker_id"}, "tasks":[{"id","state",
  *                                        "worker_id","trace"?}], "type"}
+ * GET    /connectors/{name}/tasks/{id}/status  {"id","state","worker_id","trace"?}
  * PUT    /connectors/{name}/pause       202
  * PUT    /connectors/{name}/resume      202
  * POST   /connectors/{name}/restart     204 (connector and all its tasks)
@@ -155,12 +157,12 @@ public final class ConnectRestServer implements AutoCloseable {
         if (path.isEmpty()) {
             return method("GET", method, () -> new Response(200, Map.of("version", "tributary-connect")));
         }
-        if (!path.get(0).equals("connectors") || path.size() > 3) {
+        if (!path.get(0).equals("connectors") || path.size() > 5) {
             throw new HttpError(404, "no such endpoint: " + String.join("/", path));
         }
         if (path.size() == 1) {
             return switch (method) {
-                case "GET" -> new Response(200, worker.connectorNames());
+                case "GET" -> list(ex.getRequestURI().getRawQuery());
                 case "POST" -> create(ex);
                 default -> throw notAllowed(method);
             };
@@ -177,6 +179,12 @@ public final class ConnectRestServer implements AutoCloseable {
             };
         }
         String action = path.get(2);
+        if (path.size() > 3) {
+            if (!action.equals("tasks") || path.size() != 5 || !path.get(4).equals("status")) {
+                throw new HttpError(404, "no such endpoint: " + String.join("/", path));
+            }
+            return method("GET", method, () -> new Response(200, taskStatus(existing(name), path.get(3))));
+        }
         switch (action) {
             case "config":
                 if (method.equals("GET")) {
@@ -279,6 +287,67 @@ public final class ConnectRestServer implements AutoCloseable {
         return body;
     }
 
+    /** {@code GET /connectors}, with Kafka's {@code ?expand=status} and {@code ?expand=info} (both allowed). */
+    private Response list(String rawQuery) {
+        boolean status = false;
+        boolean info = false;
+        if (rawQuery != null) {
+            for (String param : rawQuery.split("&")) {
+                String decoded = URLDecoder.decode(param, StandardCharsets.UTF_8);
+                if (decoded.equals("expand=status")) {
+                    status = true;
+                } else if (decoded.equals("expand=info")) {
+                    info = true;
+                } else if (decoded.startsWith("expand=")) {
+                    throw new HttpError(400, "expand : " + decoded.substring(7) + " (expected: status or info)");
+                }
+            }
+        }
+        if (!status && !info) {
+            return new Response(200, worker.connectorNames());
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String name : worker.connectorNames()) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            if (info) {
+                one.put("info", info(name));
+            }
+            if (status) {
+                one.put("status", status(name));
+            }
+            out.put(name, one);
+        }
+        return new Response(200, out);
+    }
+
+    private Map<String, Object> taskStatus(String name, String rawId) {
+        List<TaskState> states = worker.taskStates(name);
+        int id;
+        try {
+            id = Integer.parseInt(rawId);
+        } catch (NumberFormatException e) {
+            id = -1;
+        }
+        if (id < 0 || id >= states.size()) {
+            throw new HttpError(404, "Task " + name + "-" + rawId + " not found (connector " + name + " has "
+                + states.size() + " task" + (states.size() == 1 ? "" : "s") + ")");
+        }
+        return taskStatus(id, states.get(id));
+    }
+
+    private Map<String, Object> taskStatus(int id, TaskState s) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("id", id);
+        t.put("state", s.state().name());
+        t.put("worker_id", workerId);
+        if (s.failure() != null) {
+            StringWriter trace = new StringWriter();
+            s.failure().printStackTrace(new PrintWriter(trace));
+            t.put("trace", trace.toString());
+        }
+        return t;
+    }
+
     private Map<String, Object> status(String name) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name);
@@ -286,17 +355,7 @@ public final class ConnectRestServer implements AutoCloseable {
         List<Map<String, Object>> tasks = new ArrayList<>();
         List<TaskState> states = worker.taskStates(name);
         for (int i = 0; i < states.size(); i++) {
-            TaskState s = states.get(i);
-            Map<String, Object> t = new LinkedHashMap<>();
-            t.put("id", i);
-            t.put("state", s.state().name());
-            t.put("worker_id", workerId);
-            if (s.failure() != null) {
-                StringWriter trace = new StringWriter();
-                s.failure().printStackTrace(new PrintWriter(trace));
-                t.put("trace", trace.toString());
-            }
-            tasks.add(t);
+            tasks.add(taskStatus(i, states.get(i)));
         }
         body.put("tasks", tasks);
         body.put("type", worker.connectorType(name));

@@ -100,6 +100,13 @@ class ConnectRestServerTest {
         assertThat(status.body().at("/connector/worker_id").asText()).isEqualTo("127.0.0.1:" + connect.restPort());
         assertThat(status.body().at("/tasks/0/state").asText()).isEqualTo("RUNNING");
         assertThat(status.body().at("/tasks/0/id").asInt()).isZero();
+        assertThat(call("GET", "/connectors/src/tasks/0/status", null).body().get("state").asText())
+            .isEqualTo("RUNNING");
+        assertThat(call("GET", "/connectors/src/tasks/1/status", null).status()).isEqualTo(404);
+        JsonNode expanded = call("GET", "/connectors?expand=status&expand=info", null).body();
+        assertThat(expanded.at("/src/status/tasks/0/state").asText()).isEqualTo("RUNNING");
+        assertThat(expanded.at("/snk/info/type").asText()).isEqualTo("sink");
+        assertThat(call("GET", "/connectors?expand=status", null).body().at("/src").has("info")).isFalse();
         assertThat(call("GET", "/connectors/src/config", null).body().get("file").asText())
             .isEqualTo(in.toString());
         assertThat(call("GET", "/connectors/src", null).body().at("/config/topic").asText())
