@@ -3,17 +3,9 @@ package io.tributary.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tributary.clients.admin.Admin;
-import io.tributary.clients.admin.NewTopic;
-import io.tributary.clients.admin.TributaryAdmin;
 import io.tributary.clients.consumer.ConsumerRecord;
-import io.tributary.clients.consumer.TributaryConsumer;
 import io.tributary.clients.producer.ProducerRecord;
-import io.tributary.clients.producer.TributaryProducer;
-import io.tributary.clients.serialization.Deserializer;
 import io.tributary.clients.serialization.Serdes;
-import io.tributary.junit.BootstrapServers;
-import io.tributary.junit.EmbeddedBroker;
 import io.tributary.streams.kstream.Branched;
 import io.tributary.streams.kstream.Consumed;
 import io.tributary.streams.kstream.Grouped;
@@ -34,77 +26,16 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** flatMap, split, merge, topic choosers and repartitioning, run against an in-process broker-lite. */
-@EmbeddedBroker(properties = {"num.partitions=2"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OperatorsIntegrationTest {
-    private static final Duration WAIT = Duration.ofSeconds(15);
+class OperatorsIntegrationTest extends EmbeddedStreamsTest {
     private static final Consumed<String, String> STRINGS = Consumed.with(Serdes.string(), Serdes.string());
     private static final Produced<String, String> STRINGS_OUT = Produced.with(Serdes.string(), Serdes.string());
 
-    @BootstrapServers
-    String bootstrap;
-    private Admin admin;
-    private TributaryProducer<String, String> producer;
-
-    @BeforeAll
-    void clients() {
-        admin = TributaryAdmin.create(bootstrap);
-        producer = TributaryProducer.create(Map.of("bootstrap.servers", bootstrap), Serdes.string().serializer(),
-            Serdes.string().serializer());
-    }
-
-    @AfterAll
-    void closeClients() {
-        producer.close();
-        admin.close();
-    }
-
-    private void createTopics(String... names) {
-        List<NewTopic> topics = new ArrayList<>();
-        for (String name : names) {
-            topics.add(new NewTopic(name, 2, (short) 1));
-        }
-        admin.createTopics(topics).join();
-    }
-
-    private void send(String topic, String key, String value) {
-        producer.send(new ProducerRecord<>(topic, key, value)).join();
-    }
-
-    private TributaryStreams start(Topology topology, String applicationId) {
-        var streams = new TributaryStreams(topology, Map.of("application.id", applicationId,
-            "bootstrap.servers", bootstrap, "commit.interval.ms", "100"));
-        streams.start();
-        return streams;
-    }
-
-    /** Reads {@code topic} from the beginning until {@code count} records arrived, then a little longer. */
-    private <K, V> List<ConsumerRecord<K, V>> read(String topic, int count, Deserializer<K> keys,
-                                                   Deserializer<V> values) {
-        List<ConsumerRecord<K, V>> out = new ArrayList<>();
-        try (var consumer = TributaryConsumer.create(Map.of("bootstrap.servers", bootstrap,
-            "group.id", "reader-" + UUID.randomUUID(), "auto.offset.reset", "earliest"), keys, values)) {
-            consumer.subscribe(List.of(topic));
-            await().atMost(WAIT).until(() -> {
-                consumer.poll(Duration.ofMillis(100)).forEach(out::add);
-                return out.size() >= count;
-            });
-            // anything beyond the expected count (a duplicate, a misrouted record) shows up here
-            consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-        }
-        return out;
-    }
-
     private List<ConsumerRecord<String, String>> readStrings(String topic, int count) {
-        return read(topic, count, Serdes.string().deserializer(), Serdes.string().deserializer());
+        return read(topic, count, Serdes.string().deserializer(), Serdes.string().deserializer(), true);
     }
 
     private static List<String> words(String line) {
@@ -177,7 +108,7 @@ class OperatorsIntegrationTest {
         try (var streams = start(builder.build(), "wc2")) {
             for (String output : List.of("wc-by-groupby", "wc-by-repartition")) {
                 List<ConsumerRecord<String, Long>> out = read(output, updates, Serdes.string().deserializer(),
-                    Serdes.longs().deserializer());
+                    Serdes.longs().deserializer(), true);
                 Map<String, Long> latest = new HashMap<>();
                 Map<String, List<Long>> perWord = new HashMap<>();
                 for (ConsumerRecord<String, Long> r : out) {
@@ -234,7 +165,7 @@ class OperatorsIntegrationTest {
         var streams = start(topology, "clicks-app");
         Map<Windowed<String>, List<Long>> tumbling = new HashMap<>();
         for (ConsumerRecord<Windowed<String>, Long> r : read("clicks-per-10s", 6, windowed.deserializer(),
-            Serdes.longs().deserializer())) {
+            Serdes.longs().deserializer(), true)) {
             tumbling.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r.value());
         }
         assertThat(tumbling).containsExactlyInAnyOrderEntriesOf(Map.of(
@@ -245,7 +176,7 @@ class OperatorsIntegrationTest {
 
         // hopping, no grace: alice's 9s record is late for [0, 10s) (stream time 12s) but counts in [5s, 15s)
         Map<Windowed<String>, Long> hopping = new HashMap<>();
-        read("clicks-hopping", 8, windowed.deserializer(), Serdes.longs().deserializer())
+        read("clicks-hopping", 8, windowed.deserializer(), Serdes.longs().deserializer(), true)
             .forEach(r -> hopping.put(r.key(), r.value()));
         assertThat(hopping).containsExactlyInAnyOrderEntriesOf(Map.of(
             new Windowed<>("alice", new Window(0, 10_000)), 2L,
@@ -256,7 +187,7 @@ class OperatorsIntegrationTest {
             new Windowed<>("alice", new Window(20_000, 30_000)), 1L));
         // tumbling reduce without grace: alice's 9s record is late for [0, 10s), so that window holds two values
         Map<Windowed<String>, String> reduced = new HashMap<>();
-        read("click-times", 5, windowed.deserializer(), Serdes.string().deserializer())
+        read("click-times", 5, windowed.deserializer(), Serdes.string().deserializer(), true)
             .forEach(r -> reduced.put(r.key(), r.value()));
         assertThat(reduced).containsEntry(new Windowed<>("alice", new Window(0, 10_000)), "click+click")
             .containsEntry(new Windowed<>("bob", new Window(0, 10_000)), "click").hasSize(4);
@@ -266,14 +197,14 @@ class OperatorsIntegrationTest {
         sendAt("clicks", "alice", 22_000);
         try (var restarted = start(topology, "clicks-app")) {
             List<ConsumerRecord<Windowed<String>, Long>> all = read("clicks-per-10s", 7, windowed.deserializer(),
-                Serdes.longs().deserializer());
+                Serdes.longs().deserializer(), true);
             assertThat(all).hasSize(7);
             assertThat(all.stream().filter(r -> r.key().window().start() == 20_000).map(ConsumerRecord::value))
                 .containsExactly(1L, 2L);
             // stream time 22s closed alice's [0, 10s) (end + grace = 15s): deleted, a tombstone in the changelog
             byte[] closed = windowed.serializer().serialize("t", new Windowed<>("alice", new Window(0, 10_000)));
             List<ConsumerRecord<byte[], byte[]>> changelog = read("clicks-app-clicks-10s-changelog", 8,
-                Serdes.byteArray().deserializer(), Serdes.byteArray().deserializer());
+                Serdes.byteArray().deserializer(), Serdes.byteArray().deserializer(), true);
             assertThat(changelog).filteredOn(r -> Arrays.equals(r.key(), closed)).last()
                 .satisfies(r -> assertThat(r.value()).isNull());
             assertThat(restarted.state()).isEqualTo(TributaryStreams.State.RUNNING);

@@ -4,21 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.tributary.clients.admin.Admin;
 import io.tributary.clients.admin.ConfigEntry;
 import io.tributary.clients.admin.ConfigResource;
-import io.tributary.clients.admin.NewTopic;
 import io.tributary.clients.admin.TopicDescription;
-import io.tributary.clients.admin.TributaryAdmin;
 import io.tributary.clients.consumer.ConsumerRecord;
-import io.tributary.clients.consumer.TributaryConsumer;
-import io.tributary.clients.producer.ProducerRecord;
-import io.tributary.clients.producer.TributaryProducer;
-import io.tributary.clients.serialization.Deserializer;
 import io.tributary.clients.serialization.Serdes;
 import io.tributary.common.TopicPartition;
-import io.tributary.junit.BootstrapServers;
-import io.tributary.junit.EmbeddedBroker;
 import io.tributary.streams.kstream.Consumed;
 import io.tributary.streams.kstream.Grouped;
 import io.tributary.streams.kstream.KStream;
@@ -26,76 +17,15 @@ import io.tributary.streams.kstream.KTable;
 import io.tributary.streams.kstream.KeyValue;
 import io.tributary.streams.kstream.Materialized;
 import io.tributary.streams.kstream.Produced;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Topologies run by {@link TributaryStreams} against an in-process broker-lite. */
-@EmbeddedBroker(properties = {"num.partitions=2"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StreamsIntegrationTest {
-    private static final Duration WAIT = Duration.ofSeconds(15);
-
-    @BootstrapServers
-    String bootstrap;
-    private Admin admin;
-    private TributaryProducer<String, String> producer;
-
-    @BeforeAll
-    void clients() {
-        admin = TributaryAdmin.create(bootstrap);
-        producer = TributaryProducer.create(Map.of("bootstrap.servers", bootstrap), Serdes.string().serializer(),
-            Serdes.string().serializer());
-    }
-
-    @AfterAll
-    void closeClients() {
-        producer.close();
-        admin.close();
-    }
-
-    private void createTopics(String... names) {
-        List<NewTopic> topics = new ArrayList<>();
-        for (String name : names) {
-            topics.add(new NewTopic(name, 2, (short) 1));
-        }
-        admin.createTopics(topics).join();
-    }
-
-    private void send(String topic, String key, String value) {
-        producer.send(new ProducerRecord<>(topic, key, value)).join();
-    }
-
-    private TributaryStreams start(Topology topology, String applicationId) {
-        var streams = new TributaryStreams(topology, Map.of("application.id", applicationId,
-            "bootstrap.servers", bootstrap, "commit.interval.ms", "100"));
-        streams.start();
-        return streams;
-    }
-
-    /** Reads {@code topic} from the beginning until {@code count} records arrived. */
-    private <K, V> List<ConsumerRecord<K, V>> read(String topic, int count, Deserializer<K> keys,
-                                                   Deserializer<V> values) {
-        List<ConsumerRecord<K, V>> out = new ArrayList<>();
-        try (var consumer = TributaryConsumer.create(Map.of("bootstrap.servers", bootstrap,
-            "group.id", "reader-" + UUID.randomUUID(), "auto.offset.reset", "earliest"), keys, values)) {
-            consumer.subscribe(List.of(topic));
-            await().atMost(WAIT).until(() -> {
-                consumer.poll(Duration.ofMillis(100)).forEach(out::add);
-                return out.size() >= count;
-            });
-        }
-        return out;
-    }
+class StreamsIntegrationTest extends EmbeddedStreamsTest {
 
     @Test
     void aFilterAndMapPipelineRunsEndToEndAndCommitsWhatItConsumed() {
@@ -116,7 +46,7 @@ class StreamsIntegrationTest {
         }
         try (var streams = start(builder.build(), "orders-app")) {
             List<ConsumerRecord<String, String>> out = read("big-orders", 8, Serdes.string().deserializer(),
-                Serdes.string().deserializer());
+                Serdes.string().deserializer(), false);
 
             Map<String, String> byKey = new LinkedHashMap<>();
             out.forEach(r -> byKey.put(r.key(), r.value()));
@@ -187,7 +117,7 @@ class StreamsIntegrationTest {
 
     private Map<String, Long> latestCounts(int updates) {
         Map<String, Long> latest = new HashMap<>();
-        read("word-counts", updates, Serdes.string().deserializer(), Serdes.longs().deserializer())
+        read("word-counts", updates, Serdes.string().deserializer(), Serdes.longs().deserializer(), false)
             .forEach(r -> latest.put(r.key(), r.value()));
         return latest;
     }
@@ -214,14 +144,14 @@ class StreamsIntegrationTest {
         send("purchases", "ann", "jam");
         try (var streams = start(builder.build(), "purchases-app")) {
             List<ConsumerRecord<String, String>> histories = read("histories", 4, Serdes.string().deserializer(),
-                Serdes.string().deserializer());
+                Serdes.string().deserializer(), false);
             assertThat(histories).filteredOn(r -> r.key().equals("ann")).extracting(ConsumerRecord::value)
                 .containsExactly("tea", "tea,scone", "tea,scone,jam");
             assertThat(histories).filteredOn(r -> r.key().equals("bob")).extracting(ConsumerRecord::value)
                 .containsExactly("coffee");
 
             Map<String, Long> sums = new HashMap<>();
-            read("totals", 4, Serdes.string().deserializer(), Serdes.longs().deserializer())
+            read("totals", 4, Serdes.string().deserializer(), Serdes.longs().deserializer(), false)
                 .forEach(r -> sums.put(r.key(), r.value()));
             assertThat(sums).containsExactlyInAnyOrderEntriesOf(Map.of("ann", 11L, "bob", 6L));
             assertThat(admin.listTopics().join()).contains("purchases-app-history-changelog",
