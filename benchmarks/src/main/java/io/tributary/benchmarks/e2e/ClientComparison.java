@@ -1,11 +1,6 @@
-package io.tributary.benchmarks.clients;
+package io.tributary.benchmarks.e2e;
 
 import io.tributary.broker.BrokerLite;
-import io.tributary.clients.consumer.ConsumerRecords;
-import io.tributary.clients.consumer.TributaryConsumer;
-import io.tributary.clients.producer.ProducerRecord;
-import io.tributary.clients.producer.TributaryProducer;
-import io.tributary.clients.serialization.Serdes;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -21,14 +16,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Tributary's producer and consumer beside kafka-clients' against the same broker-lite, in one run, alternating the
@@ -39,7 +29,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  *
  * <pre>
  * java -cp "benchmarks/target/classes:$(cat benchmarks/target/e2e-classpath.txt)" \
- *   io.tributary.benchmarks.clients.ClientComparison [records] [recordSize] [rounds]
+ *   io.tributary.benchmarks.e2e.ClientComparison [records] [recordSize] [rounds]
  * </pre>
  */
 public final class ClientComparison {
@@ -109,19 +99,13 @@ public final class ClientComparison {
         }
         byte[] value = new byte[size];
         new Random(42).nextBytes(value);
-        Phase p = client.equals("kafka") ? kafkaProduce(bootstrap, topic, records, value)
-            : ourProduce(bootstrap, topic, records, value);
+        LoadClient load = client.equals("kafka") ? ClientKind.KAFKA.client : ClientKind.TRIBUTARY.client;
+        Phase p = produce(load, bootstrap, topic, records, value);
         results.computeIfAbsent("produce/" + client, k -> new ArrayList<>()).add(p);
-        Phase c = client.equals("kafka") ? kafkaConsume(bootstrap, topic, records)
-            : ourConsume(bootstrap, topic, records);
+        Phase c = consume(load, bootstrap, topic, records);
         results.computeIfAbsent("consume/" + client, k -> new ArrayList<>()).add(c);
         System.out.printf(Locale.ROOT, "%-14s %-9s produce %,12.0f rec/s  consume %,12.0f rec/s%n", topic, client,
             records / p.seconds(), records / c.seconds());
-    }
-
-    private static Map<String, Object> producerProps(String bootstrap) {
-        return Map.of("bootstrap.servers", bootstrap, "acks", "1", "enable.idempotence", "false", "linger.ms", "5",
-            "batch.size", "65536");
     }
 
     private static double cpu() {
@@ -133,17 +117,17 @@ public final class ClientComparison {
         return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
     }
 
-    private static Phase kafkaProduce(String bootstrap, String topic, long records, byte[] value) throws IOException {
+    private static Phase produce(LoadClient client, String bootstrap, String topic, long records, byte[] value)
+        throws IOException {
         AtomicReference<Exception> failure = new AtomicReference<>();
         AtomicLong acked = new AtomicLong();
-        try (var producer = new KafkaProducer<byte[], byte[]>(new HashMap<>(producerProps(bootstrap)),
-            new ByteArraySerializer(), new ByteArraySerializer())) {
-            producer.partitionsFor(topic);
+        try (LoadClient.Producer producer = client.producer(bootstrap, "1", 5)) {
+            producer.awaitMetadata(topic);
             double cpu0 = cpu();
             long a0 = allocated();
             long t0 = System.nanoTime();
             for (long i = 0; i < records; i++) {
-                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, value), (m, e) -> {
+                producer.send(topic, value, e -> {
                     if (e != null) {
                         failure.compareAndSet(null, e);
                     } else {
@@ -154,83 +138,25 @@ public final class ClientComparison {
             producer.flush();
             Phase p = new Phase((System.nanoTime() - t0) / 1e9, cpu() - cpu0, allocated() - a0);
             if (acked.get() != records) {
-                throw new IOException("kafka producer: " + acked.get() + " acks of " + records, failure.get());
+                throw new IOException("producer: " + acked.get() + " acks of " + records, failure.get());
             }
             return p;
         }
     }
 
-    private static Phase ourProduce(String bootstrap, String topic, long records, byte[] value) throws IOException {
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        AtomicLong acked = new AtomicLong();
-        try (var producer = TributaryProducer.create(producerProps(bootstrap), Serdes.byteArray().serializer(),
-            Serdes.byteArray().serializer())) {
-            producer.partitionsFor(topic);
-            double cpu0 = cpu();
-            long a0 = allocated();
-            long t0 = System.nanoTime();
-            for (long i = 0; i < records; i++) {
-                producer.send(new ProducerRecord<>(topic, value), (m, e) -> {
-                    if (e != null) {
-                        failure.compareAndSet(null, e);
-                    } else {
-                        acked.incrementAndGet();
-                    }
-                });
-            }
-            producer.flush();
-            Phase p = new Phase((System.nanoTime() - t0) / 1e9, cpu() - cpu0, allocated() - a0);
-            if (acked.get() != records) {
-                throw new IOException("tributary producer: " + acked.get() + " acks of " + records, failure.get());
-            }
-            return p;
-        }
-    }
-
-    private static Phase kafkaConsume(String bootstrap, String topic, long records) throws IOException {
-        var tps = IntStream.range(0, PARTITIONS).mapToObj(i -> new org.apache.kafka.common.TopicPartition(topic, i))
-            .toList();
-        try (var consumer = new KafkaConsumer<byte[], byte[]>(new HashMap<>(Map.of("bootstrap.servers", bootstrap,
-            "enable.auto.commit", "false", "auto.offset.reset", "earliest")), new ByteArrayDeserializer(),
-            new ByteArrayDeserializer())) {
-            consumer.assign(tps);
-            consumer.seekToBeginning(tps);
+    private static Phase consume(LoadClient client, String bootstrap, String topic, long records) throws IOException {
+        try (LoadClient.Reader reader = client.reader(bootstrap, topic, PARTITIONS)) {
             double cpu0 = cpu();
             long a0 = allocated();
             long t0 = System.nanoTime();
             long count = 0;
             long deadline = System.currentTimeMillis() + 120_000;
             while (count < records && System.currentTimeMillis() < deadline) {
-                count += consumer.poll(Duration.ofMillis(500)).count();
+                count += reader.poll(Duration.ofMillis(500), v -> { });
             }
             Phase p = new Phase((System.nanoTime() - t0) / 1e9, cpu() - cpu0, allocated() - a0);
             if (count != records) {
-                throw new IOException("kafka consumer read " + count + " of " + records);
-            }
-            return p;
-        }
-    }
-
-    private static Phase ourConsume(String bootstrap, String topic, long records) throws IOException {
-        var tps = IntStream.range(0, PARTITIONS).mapToObj(i -> new io.tributary.common.TopicPartition(topic, i))
-            .toList();
-        try (var consumer = TributaryConsumer.create(Map.of("bootstrap.servers", bootstrap,
-            "enable.auto.commit", "false", "auto.offset.reset", "earliest"), Serdes.byteArray().deserializer(),
-            Serdes.byteArray().deserializer())) {
-            consumer.assign(tps);
-            consumer.seekToBeginning(tps);
-            double cpu0 = cpu();
-            long a0 = allocated();
-            long t0 = System.nanoTime();
-            long count = 0;
-            long deadline = System.currentTimeMillis() + 120_000;
-            while (count < records && System.currentTimeMillis() < deadline) {
-                ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(500));
-                count += batch.count();
-            }
-            Phase p = new Phase((System.nanoTime() - t0) / 1e9, cpu() - cpu0, allocated() - a0);
-            if (count != records) {
-                throw new IOException("tributary consumer read " + count + " of " + records);
+                throw new IOException("consumer read " + count + " of " + records);
             }
             return p;
         }
