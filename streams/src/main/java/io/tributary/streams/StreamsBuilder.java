@@ -6,6 +6,7 @@ import io.tributary.streams.kstream.internals.KStreamImpl;
 import io.tributary.streams.kstream.internals.Lineage;
 import io.tributary.streams.processor.internals.InternalTopology;
 import io.tributary.streams.processor.internals.SourceNode;
+import io.tributary.streams.state.StoreBuilder;
 import java.util.List;
 import java.util.Objects;
 
@@ -47,6 +48,20 @@ public final class StreamsBuilder {
         var valueDeserializer = consumed.valueSerde().deserializer();
         topology.addSource(name, topics, () -> new SourceNode(keyDeserializer, valueDeserializer));
         return new KStreamImpl<>(topology, name, consumed.keySerde(), consumed.valueSerde(), Lineage.of(topics));
+    }
+
+    /**
+     * Adds a state store for processors of the low-level API to use ({@link KStream#process} with its name).
+     *
+     * @throws TopologyException if a store of that name exists
+     */
+    public StreamsBuilder addStateStore(StoreBuilder<?> builder) {
+        Objects.requireNonNull(builder, "builder");
+        if (built) {
+            throw new IllegalStateException("build() was already called; use a new StreamsBuilder");
+        }
+        topology.addStore(builder);
+        return this;
     }
 
     /** The topology built so far; the builder cannot be extended afterwards. */

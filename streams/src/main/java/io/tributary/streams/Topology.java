@@ -1,13 +1,23 @@
 package io.tributary.streams;
 
+import io.tributary.clients.serialization.Deserializer;
+import io.tributary.clients.serialization.Serializer;
+import io.tributary.streams.processor.api.ProcessorSupplier;
 import io.tributary.streams.processor.internals.InternalTopology;
+import io.tributary.streams.processor.internals.ProcessorApiNode;
+import io.tributary.streams.processor.internals.SinkNode;
+import io.tributary.streams.processor.internals.SourceNode;
+import io.tributary.streams.state.StoreBuilder;
+import java.util.ArrayList;
+import java.util.Objects;
 import io.tributary.streams.processor.internals.InternalTopology.NodeSpec;
 import java.util.List;
 import java.util.Set;
 
 /**
- * A built processing graph: sources, processors, sinks and state stores. Immutable once built; run it with
- * {@link TributaryStreams}. {@link #describe()} prints it, one sub-topology (a connected part) at a time:
+ * A processing graph: sources, processors, sinks and state stores, built by a {@link StreamsBuilder} or by hand
+ * with the low-level methods ({@link #addSource}, {@link #addProcessor}, {@link #addSink}, {@link #addStateStore}).
+ * Run it with {@link TributaryStreams}. {@link #describe()} prints it, one sub-topology (a connected part) at a time:
  *
  * <pre>
  * Topologies:
@@ -24,8 +34,84 @@ import java.util.Set;
 public final class Topology {
     private final InternalTopology internal;
 
+    /** An empty topology for the low-level API: add sources, processors, sinks and stores by name. */
+    public Topology() {
+        this(new InternalTopology());
+    }
+
     Topology(InternalTopology internal) {
         this.internal = internal;
+    }
+
+    /**
+     * Adds a source node {@code name} reading {@code topics} with these deserializers.
+     *
+     * @throws TopologyException if the name is taken or a topic is already read by another source
+     */
+    public Topology addSource(String name, Deserializer<?> keyDeserializer, Deserializer<?> valueDeserializer,
+                              String... topics) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(keyDeserializer, "keyDeserializer");
+        Objects.requireNonNull(valueDeserializer, "valueDeserializer");
+        if (topics.length == 0) {
+            throw new TopologyException("source " + name + " reads no topic");
+        }
+        internal.addSource(name, List.of(topics), () -> new SourceNode(keyDeserializer, valueDeserializer));
+        return this;
+    }
+
+    /**
+     * Adds processor {@code name}, fed by the nodes {@code parentNames}; the stores its supplier returns from
+     * {@code stores()} are added and connected to it.
+     */
+    public <KIn, VIn, KOut, VOut> Topology addProcessor(String name, ProcessorSupplier<KIn, VIn, KOut, VOut> supplier,
+                                                        String... parentNames) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(supplier, "supplier");
+        if (parentNames.length == 0) {
+            throw new TopologyException("processor " + name + " has no parent");
+        }
+        internal.addProcessor(name, List.of(parentNames), () -> new ProcessorApiNode<>(supplier.get()), List.of());
+        List<String> stores = new ArrayList<>();
+        for (StoreBuilder<?> store : supplier.stores()) {
+            if (!internal.stores().containsKey(store.name())) {
+                internal.addStore(store);
+            }
+            stores.add(store.name());
+        }
+        internal.connectProcessorAndStores(name, stores);
+        return this;
+    }
+
+    /** Adds sink {@code name} writing what {@code parentNames} forward to {@code topic}, with these serializers. */
+    public <K, V> Topology addSink(String name, String topic, Serializer<K> keySerializer,
+                                   Serializer<V> valueSerializer, String... parentNames) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(topic, "topic");
+        Objects.requireNonNull(keySerializer, "keySerializer");
+        Objects.requireNonNull(valueSerializer, "valueSerializer");
+        if (parentNames.length == 0) {
+            throw new TopologyException("sink " + name + " has no parent");
+        }
+        internal.addSink(name, List.of(parentNames), topic, () -> new SinkNode<>(topic, keySerializer,
+            valueSerializer));
+        return this;
+    }
+
+    /** Adds a state store, connected to the processors {@code processorNames} (which may also be connected later). */
+    public Topology addStateStore(StoreBuilder<?> builder, String... processorNames) {
+        Objects.requireNonNull(builder, "builder");
+        internal.addStore(builder);
+        for (String processor : processorNames) {
+            internal.connectProcessorAndStores(processor, List.of(builder.name()));
+        }
+        return this;
+    }
+
+    /** Connects processor {@code processorName} to the existing stores {@code storeNames}. */
+    public Topology connectProcessorAndStateStores(String processorName, String... storeNames) {
+        internal.connectProcessorAndStores(processorName, List.of(storeNames));
+        return this;
     }
 
     InternalTopology internal() {

@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>{@link #start()} creates the changelog topics of the topology's stores
- * ({@code <application.id>-<store>-changelog}, compacted, with as many partitions as the largest source topic) if
+ * ({@code <application.id>-<store>-changelog}: compacted, and for window stores also deleted after the retention
+ * period plus a day; with as many partitions as the largest source topic) and repartition topics if
  * missing; the source topics must exist. States: CREATED → RUNNING → PENDING_SHUTDOWN → NOT_RUNNING, or ERROR
  * when the stream thread fails (its error is {@link #failure()}). Thread-safe.
  */
@@ -213,9 +214,14 @@ public final class TributaryStreams implements AutoCloseable {
 
     /** Checks that the source topics exist and creates the missing changelog and repartition topics. */
     private void createInternalTopics() {
-        Set<String> stores = topology.storeNames();
+        Map<String, Map<String, String>> changelogs = new java.util.LinkedHashMap<>();
+        topology.stores().forEach((name, builder) -> {
+            if (builder.loggingEnabled()) {
+                changelogs.put(InternalTopology.changelogTopic(applicationId, name), builder.logConfig());
+            }
+        });
         Set<String> repartitions = topology.repartitionTopics(applicationId);
-        if (stores.isEmpty() && repartitions.isEmpty()) {
+        if (changelogs.isEmpty() && repartitions.isEmpty()) {
             return;
         }
         Map<String, Object> adminConfig = clientConfig("admin.",
@@ -233,10 +239,9 @@ public final class TributaryStreams implements AutoCloseable {
             }
             short replication = (short) config.getInt(StreamsConfig.REPLICATION_FACTOR_CONFIG);
             List<NewTopic> missing = new ArrayList<>();
-            for (String store : stores) {
-                String topic = InternalTopology.changelogTopic(applicationId, store);
-                if (!existing.contains(topic)) {
-                    missing.add(new NewTopic(topic, partitions, replication, Map.of("cleanup.policy", "compact")));
+            for (Map.Entry<String, Map<String, String>> changelog : changelogs.entrySet()) {
+                if (!existing.contains(changelog.getKey())) {
+                    missing.add(new NewTopic(changelog.getKey(), partitions, replication, changelog.getValue()));
                 }
             }
             for (String topic : repartitions) {

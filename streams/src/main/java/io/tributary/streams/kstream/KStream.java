@@ -102,4 +102,14 @@ public interface KStream<K, V> {
      * otherwise they are not: the source topic's partitioning is used.
      */
     KGroupedStream<K, V> groupByKey(Grouped<K, V> grouped);
+
+    /**
+     * Runs each record through a {@link io.tributary.streams.processor.api.Processor} of the low-level API, which
+     * may forward any records (so the key and types may change: pass serdes to later operators). The processor may
+     * use the stores named here (added with {@link io.tributary.streams.StreamsBuilder#addStateStore}) and those its
+     * supplier's {@code stores()} returns.
+     */
+    <KOut, VOut> KStream<KOut, VOut> process(
+        io.tributary.streams.processor.api.ProcessorSupplier<? super K, ? super V, KOut, VOut> supplier,
+        String... stateStoreNames);
 }

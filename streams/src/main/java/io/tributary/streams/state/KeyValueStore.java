@@ -1,28 +1,25 @@
 package io.tributary.streams.state;
 
+import io.tributary.streams.kstream.KeyValue;
+import java.util.List;
+
 /**
- * A key-value state store of one task, read and written by the task's processors. Keys are compared by their
- * serialized bytes. Not thread-safe: only the task's stream thread touches it.
+ * A key-value state store of one task. Keys are compared by their serialized bytes. Every write goes to the
+ * store's changelog topic when logging is enabled (the default), so the store can be rebuilt elsewhere.
  *
  * @param <K> key type
  * @param <V> value type
  */
-public interface KeyValueStore<K, V> {
-    /** The store's name. */
-    String name();
-
-    /** The value of {@code key}, or null. */
-    V get(K key);
-
-    /** Sets the value of {@code key}; a null value deletes the key. Logged to the changelog when it has one. */
+public interface KeyValueStore<K, V> extends StateStore, ReadOnlyKeyValueStore<K, V> {
+    /** Sets the value of {@code key} (not null); a null value deletes the key. */
     void put(K key, V value);
+
+    /** Puts {@code value} unless {@code key} has a value; returns that value, or null if it put. */
+    V putIfAbsent(K key, V value);
+
+    /** Puts every entry, in order. */
+    void putAll(List<KeyValue<K, V>> entries);
 
     /** Removes {@code key}; returns its old value or null. */
     V delete(K key);
-
-    /** A snapshot of every key held, in no particular order (it may be changed while iterating the list). */
-    java.util.List<K> keys();
-
-    /** The number of keys held. */
-    long approximateNumEntries();
 }

@@ -116,13 +116,15 @@ final class KGroupedStreamImpl<K, V> implements KGroupedStream<K, V> {
      * {@link WindowedSerdes#windowed}), and so is the table it returns.
      */
     <VA> KTable<Windowed<K>, VA> addWindowed(String operation, Materialized<K, VA> materialized,
-                                             Serde<VA> storeValueSerde, Function<String, ProcessorNode> nodeForStore) {
+                                             Serde<VA> storeValueSerde, long sizeMs, long minRetentionMs,
+                                             Function<String, ProcessorNode> nodeForStore) {
         String store = materialized.storeName() != null ? materialized.storeName() : lineage.storeName(operation);
         Serde<K> storeKeySerde = materialized.keySerde() != null ? materialized.keySerde() : keySerde;
         checkStoreSerdes(operation, store, storeKeySerde, storeValueSerde);
         Serde<Windowed<K>> windowedSerde = WindowedSerdes.windowed(storeKeySerde);
         String parent = parentFor(operation, store);
-        topology.addStore(new InternalTopology.StoreSpec(store, windowedSerde, storeValueSerde));
+        topology.addStore(MaterializedStores.window(store, materialized, sizeMs, minRetentionMs, false, storeKeySerde,
+            storeValueSerde));
         String name = topology.newName("KSTREAM-" + operation.toUpperCase(java.util.Locale.ROOT));
         topology.addProcessor(name, parent, () -> nodeForStore.apply(store), List.of(store));
         return new KTableImpl<>(topology, name, store, windowedSerde, storeValueSerde, lineage.with(operation));
@@ -142,7 +144,7 @@ final class KGroupedStreamImpl<K, V> implements KGroupedStream<K, V> {
         Serde<K> storeKeySerde = materialized.keySerde() != null ? materialized.keySerde() : keySerde;
         checkStoreSerdes(operation, store, storeKeySerde, storeValueSerde);
         String parent = parentFor(operation, store);
-        topology.addStore(new InternalTopology.StoreSpec(store, storeKeySerde, storeValueSerde));
+        topology.addStore(MaterializedStores.keyValue(store, materialized, storeKeySerde, storeValueSerde));
         String name = topology.newName("KSTREAM-" + operation.toUpperCase(java.util.Locale.ROOT));
         topology.addProcessor(name, parent, () -> nodeForStore.apply(store), List.of(store));
         return new KTableImpl<>(topology, name, store, storeKeySerde, storeValueSerde, lineage.with(operation));

@@ -14,7 +14,10 @@ import io.tributary.streams.kstream.Produced;
 import io.tributary.streams.kstream.Repartitioned;
 import io.tributary.streams.kstream.TopicNameExtractor;
 import io.tributary.streams.kstream.ValueMapper;
+import io.tributary.streams.processor.api.ProcessorSupplier;
 import io.tributary.streams.processor.internals.InternalTopology;
+import io.tributary.streams.processor.internals.ProcessorApiNode;
+import io.tributary.streams.state.StoreBuilder;
 import io.tributary.streams.processor.internals.ProcessorNode;
 import io.tributary.streams.processor.internals.SinkNode;
 import io.tributary.streams.processor.internals.SourceNode;
@@ -259,5 +262,23 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
         return new KGroupedStreamImpl<>(this, grouped.name(),
             grouped.keySerde() != null ? grouped.keySerde() : keySerde,
             grouped.valueSerde() != null ? grouped.valueSerde() : valueSerde, lineage, keyChanged);
+    }
+
+    @Override
+    public <KOut, VOut> KStream<KOut, VOut> process(
+        ProcessorSupplier<? super K, ? super V, KOut, VOut> supplier, String... stateStoreNames) {
+        Objects.requireNonNull(supplier, "supplier");
+        Objects.requireNonNull(stateStoreNames, "stateStoreNames");
+        String name = topology.newName("KSTREAM-PROCESSOR");
+        List<String> stores = new java.util.ArrayList<>(List.of(stateStoreNames));
+        for (StoreBuilder<?> store : supplier.stores()) {
+            if (!topology.stores().containsKey(store.name())) {
+                topology.addStore(store);
+            }
+            stores.add(store.name());
+        }
+        topology.addProcessor(name, node, () -> new ProcessorApiNode<>(supplier.get()), List.of());
+        topology.connectProcessorAndStores(name, stores);
+        return new KStreamImpl<>(topology, name, null, null, lineage, true);
     }
 }

@@ -7,7 +7,7 @@ import io.tributary.streams.kstream.Window;
 import io.tributary.streams.kstream.Windowed;
 import io.tributary.streams.processor.internals.ProcessorContextImpl;
 import io.tributary.streams.processor.internals.ProcessorNode;
-import io.tributary.streams.state.KeyValueStore;
+import io.tributary.streams.state.WindowStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,9 +15,8 @@ import org.slf4j.LoggerFactory;
  * A windowed {@code aggregate} or {@code count}: folds each value into the aggregate of its key in every window
  * that contains the record's timestamp and is still open, then forwards the windowed key with the new aggregate.
  * A window is closed once its end plus the grace period is at or before the stream time (the largest timestamp
- * this node has seen in its task); records for closed windows are dropped. Closed windows are also deleted from
- * the store (a tombstone in the changelog), scanning the store each time stream time has advanced by one window
- * advance. Null keys or values and negative timestamps are skipped.
+ * this node has seen in its task); records for closed windows are dropped. The window store keeps windows for its
+ * retention (at least size plus grace) and then drops them. Null keys or values and negative timestamps are skipped.
  */
 final class KStreamWindowAggregate<K, V, VA> extends ProcessorNode {
     private static final Logger log = LoggerFactory.getLogger(KStreamWindowAggregate.class);
@@ -26,9 +25,8 @@ final class KStreamWindowAggregate<K, V, VA> extends ProcessorNode {
     private final TimeWindows windows;
     private final Initializer<VA> initializer;
     private final Aggregator<? super K, ? super V, VA> aggregator;
-    private KeyValueStore<Windowed<K>, VA> store;
+    private WindowStore<K, VA> store;
     private long streamTime = Long.MIN_VALUE;
-    private long nextExpiry = Long.MIN_VALUE;
 
     KStreamWindowAggregate(String storeName, TimeWindows windows, Initializer<VA> initializer,
                            Aggregator<? super K, ? super V, VA> aggregator) {
@@ -44,20 +42,6 @@ final class KStreamWindowAggregate<K, V, VA> extends ProcessorNode {
         store = context.store(storeName);
     }
 
-    /** Deletes the windows that can no longer change: end + grace at or before stream time. */
-    private void expireClosedWindows() {
-        int expired = 0;
-        for (Windowed<K> windowed : store.keys()) {
-            if (windowed.window().end() + windows.graceMs() <= streamTime) {
-                store.delete(windowed);
-                expired++;
-            }
-        }
-        if (expired > 0) {
-            log.debug("store {}: deleted {} closed windows at stream time {}", storeName, expired, streamTime);
-        }
-    }
-
     @Override
     @SuppressWarnings("unchecked")
     public void process(Object key, Object value) {
@@ -68,10 +52,6 @@ final class KStreamWindowAggregate<K, V, VA> extends ProcessorNode {
             return;
         }
         streamTime = Math.max(streamTime, timestamp);
-        if (streamTime >= nextExpiry) {
-            expireClosedWindows();
-            nextExpiry = streamTime + windows.advanceMs();
-        }
         K k = (K) key;
         for (Window window : windows.windowsFor(timestamp)) {
             if (window.end() + windows.graceMs() <= streamTime) {
@@ -79,11 +59,10 @@ final class KStreamWindowAggregate<K, V, VA> extends ProcessorNode {
                     storeName, context().topic(), context().offset(), timestamp, window, streamTime);
                 continue;
             }
-            Windowed<K> windowed = new Windowed<>(k, window);
-            VA old = store.get(windowed);
+            VA old = store.fetch(k, window.start());
             VA updated = aggregator.apply(k, (V) value, old == null ? initializer.apply() : old);
-            store.put(windowed, updated);
-            forward(windowed, updated);
+            store.put(k, updated, window.start());
+            forward(new Windowed<>(k, window), updated);
         }
     }
 }

@@ -31,7 +31,7 @@ final class TimeWindowedKStreamImpl<K, V> implements TimeWindowedKStream<K, V> {
         Objects.requireNonNull(materialized, "materialized");
         return grouped.addWindowed("window-count", materialized,
             materialized.valueSerde() != null ? materialized.valueSerde() : Serdes.longs(),
-            store -> new KStreamWindowAggregate<K, V, Long>(store, windows, () -> 0L, (k, v, n) -> n + 1));
+            windows.sizeMs(), windows.sizeMs() + windows.graceMs(), store -> new KStreamWindowAggregate<K, V, Long>(store, windows, () -> 0L, (k, v, n) -> n + 1));
     }
 
     @Override
@@ -46,7 +46,7 @@ final class TimeWindowedKStreamImpl<K, V> implements TimeWindowedKStream<K, V> {
         // a window's first value is its start: the initial aggregate is null, which the aggregator replaces
         return grouped.addWindowed("window-reduce", materialized,
             materialized.valueSerde() != null ? materialized.valueSerde() : grouped.valueSerde(),
-            store -> new KStreamWindowAggregate<K, V, V>(store, windows, () -> null,
+            windows.sizeMs(), windows.sizeMs() + windows.graceMs(), store -> new KStreamWindowAggregate<K, V, V>(store, windows, () -> null,
                 (k, v, agg) -> agg == null ? v : reducer.apply(agg, v)));
     }
 
@@ -58,6 +58,6 @@ final class TimeWindowedKStreamImpl<K, V> implements TimeWindowedKStream<K, V> {
         Objects.requireNonNull(aggregator, "aggregator");
         Objects.requireNonNull(materialized, "materialized");
         return grouped.addWindowed("window-aggregate", materialized, materialized.valueSerde(),
-            store -> new KStreamWindowAggregate<>(store, windows, initializer, aggregator));
+            windows.sizeMs(), windows.sizeMs() + windows.graceMs(), store -> new KStreamWindowAggregate<>(store, windows, initializer, aggregator));
     }
 }

@@ -1,7 +1,7 @@
 package io.tributary.streams.processor.internals;
 
-import io.tributary.clients.serialization.Serde;
 import io.tributary.streams.TopologyException;
+import io.tributary.streams.state.StoreBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,12 +25,8 @@ public final class InternalTopology {
                            List<String> topics, List<String> stores) {
     }
 
-    /** A key-value store with the serdes of its keys and values (also those of its changelog). */
-    public record StoreSpec(String name, Serde<?> keySerde, Serde<?> valueSerde) {
-    }
-
     private final Map<String, NodeSpec> nodes = new LinkedHashMap<>();
-    private final Map<String, StoreSpec> stores = new LinkedHashMap<>();
+    private final Map<String, StoreBuilder<?>> stores = new LinkedHashMap<>();
     private final Map<String, String> sourceByTopic = new LinkedHashMap<>();
     /** Repartition topics as named in the topology, without the application id the runtime puts in front. */
     private final Set<String> repartitionTopics = new LinkedHashSet<>();
@@ -107,21 +103,55 @@ public final class InternalTopology {
 
     /** A sink writing to {@code topic}, or (null) to the topic a topic chooser picks per record. */
     public void addSink(String name, String parent, String topic, Supplier<? extends ProcessorNode> factory) {
-        add(new NodeSpec(name, Kind.SINK, List.of(parent), factory, topic == null ? List.of() : List.of(topic),
+        addSink(name, List.of(parent), topic, factory);
+    }
+
+    /** A sink fed by several parents. */
+    public void addSink(String name, List<String> parents, String topic, Supplier<? extends ProcessorNode> factory) {
+        add(new NodeSpec(name, Kind.SINK, List.copyOf(parents), factory, topic == null ? List.of() : List.of(topic),
             List.of()));
     }
 
-    public void addStore(StoreSpec store) {
+    public void addStore(StoreBuilder<?> store) {
         if (stores.putIfAbsent(store.name(), store) != null) {
             throw new TopologyException("a state store named " + store.name()
                 + " already exists; give each aggregation its own Materialized.as name");
         }
     }
 
+    /** Connects {@code processor} to the existing stores {@code storeNames}. */
+    public void connectProcessorAndStores(String processor, List<String> storeNames) {
+        NodeSpec node = nodes.get(processor);
+        if (node == null || node.kind() != Kind.PROCESSOR) {
+            throw new TopologyException("no processor named " + processor);
+        }
+        List<String> all = new ArrayList<>(node.stores());
+        for (String store : storeNames) {
+            if (!stores.containsKey(store)) {
+                throw new TopologyException("processor " + processor + " uses unknown store " + store
+                    + "; add it first (StreamsBuilder.addStateStore or Topology.addStateStore)");
+            }
+            if (!all.contains(store)) {
+                all.add(store);
+            }
+        }
+        nodes.put(processor, new NodeSpec(node.name(), node.kind(), node.parents(), node.factory(), node.topics(),
+            List.copyOf(all)));
+    }
+
+    /** Whether a node called {@code name} exists. */
+    public boolean hasNode(String name) {
+        return nodes.containsKey(name);
+    }
+
     private void add(NodeSpec node) {
         for (String parent : node.parents()) {
-            if (!nodes.containsKey(parent)) {
+            NodeSpec p = nodes.get(parent);
+            if (p == null) {
                 throw new TopologyException("node " + node.name() + " has unknown parent " + parent);
+            }
+            if (p.kind() == Kind.SINK) {
+                throw new TopologyException("node " + node.name() + " cannot have sink " + parent + " as its parent");
             }
         }
         if (nodes.putIfAbsent(node.name(), node) != null) {
@@ -134,8 +164,9 @@ public final class InternalTopology {
         return new LinkedHashSet<>(sourceByTopic.keySet());
     }
 
-    public Map<String, StoreSpec> stores() {
-        return Map.copyOf(stores);
+    /** The stores by name, in the order added. */
+    public Map<String, StoreBuilder<?>> stores() {
+        return java.util.Collections.unmodifiableMap(stores);
     }
 
     public List<NodeSpec> nodes() {
@@ -147,11 +178,16 @@ public final class InternalTopology {
         return applicationId + "-" + store + "-changelog";
     }
 
-    /** A fresh node per spec, wired parent to child; returns the source node of each source topic's real name. */
-    Map<String, ProcessorNode> build(String applicationId) {
+    /** A task's instance of the graph: the source node of each source topic's real name, and every node in order. */
+    record Built(Map<String, ProcessorNode> sources, List<ProcessorNode> nodes) {
+    }
+
+    /** A fresh node per spec, wired parent to child, in the order the nodes were added (parents first). */
+    Built build(String applicationId) {
         Map<String, ProcessorNode> instances = new LinkedHashMap<>();
         for (NodeSpec spec : nodes.values()) {
             ProcessorNode node = spec.factory().get();
+            node.setNameAndStores(spec.name(), spec.stores());
             instances.put(spec.name(), node);
             for (String parent : spec.parents()) {
                 instances.get(parent).addChild(node);
@@ -159,23 +195,7 @@ public final class InternalTopology {
         }
         Map<String, ProcessorNode> sources = new LinkedHashMap<>();
         sourceByTopic.forEach((topic, name) -> sources.put(resolve(applicationId, topic), instances.get(name)));
-        return sources;
-    }
-
-    /** Every node of a built graph, for initialisation: {@link #build} then this, in the same order. */
-    List<ProcessorNode> instancesInOrder(Map<String, ProcessorNode> sources) {
-        List<ProcessorNode> out = new ArrayList<>();
-        collect(new LinkedHashSet<>(sources.values()), out);
-        return out;
-    }
-
-    private static void collect(Set<ProcessorNode> roots, List<ProcessorNode> out) {
-        for (ProcessorNode n : roots) {
-            if (!out.contains(n)) {
-                out.add(n);
-                collect(new LinkedHashSet<>(n.children()), out);
-            }
-        }
+        return new Built(sources, List.copyOf(instances.values()));
     }
 
     /** The node names of each sub-topology (nodes connected by an edge or a shared store), in order. */

@@ -63,6 +63,6 @@ public final class SinkNode<K, V> extends ProcessorNode {
             throw new StreamsException("cannot serialize a record for topic " + topic
                 + " (did the stream's types change without new serdes in Produced.with?): " + e.getMessage(), e);
         }
-        context().collector().send(topic, null, context().timestamp(), k, v);
+        context().collector().send(topic, null, context().timestamp(), context().headers(), k, v);
     }
 }

@@ -3,10 +3,17 @@ package io.tributary.streams.processor.internals;
 import io.tributary.clients.consumer.Consumer;
 import io.tributary.clients.consumer.ConsumerRecord;
 import io.tributary.clients.consumer.ConsumerRecords;
+import io.tributary.common.Time;
 import io.tributary.common.TopicPartition;
+import io.tributary.record.Header;
 import io.tributary.streams.StreamsException;
-import io.tributary.streams.state.internals.ChangeLoggingKeyValueStore;
-import io.tributary.streams.state.internals.InMemoryKeyValueStore;
+import io.tributary.streams.TopologyException;
+import io.tributary.streams.processor.api.PunctuationType;
+import io.tributary.streams.state.BytesStore;
+import io.tributary.streams.state.StateStore;
+import io.tributary.streams.state.StoreBuilder;
+import io.tributary.streams.state.internals.InternalStore;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,85 +26,168 @@ import org.slf4j.LoggerFactory;
  * graph and state stores (whose changelog partition is also {@code p}). Sources with the same partition count and
  * keys are therefore co-partitioned.
  */
-final class StreamTask {
+public final class StreamTask {
     private static final Logger log = LoggerFactory.getLogger(StreamTask.class);
 
     private final int partition;
+    private final String applicationId;
     private final ProcessorContextImpl context;
     private final Map<String, ProcessorNode> sources;
-    private final List<InMemoryKeyValueStore> stores = new ArrayList<>();
+    private final List<ProcessorNode> nodes;
+    private final List<InternalStore> stores = new ArrayList<>();
+    /** The changelog topic of each store, null where logging is disabled. */
     private final List<String> changelogs = new ArrayList<>();
 
-    StreamTask(InternalTopology topology, String applicationId, int partition, RecordCollector collector) {
+    /**
+     * A task with fresh nodes and stores; {@link #restore} or {@link #initialize} must follow before records.
+     *
+     * @param taskDir where persistent stores of this task keep their files (null when there are none)
+     */
+    public StreamTask(InternalTopology topology, String applicationId, int partition, RecordCollector collector,
+                      Time time, Path taskDir) {
         this.partition = partition;
-        this.context = new ProcessorContextImpl(applicationId, partition, collector);
-        for (InternalTopology.StoreSpec spec : topology.stores().values()) {
-            var inner = new InMemoryKeyValueStore(spec.name());
-            String changelog = InternalTopology.changelogTopic(applicationId, spec.name());
-            context.register(storeOf(inner, spec, changelog));
-            stores.add(inner);
+        this.applicationId = applicationId;
+        this.context = new ProcessorContextImpl(applicationId, partition, collector, time, taskDir);
+        for (StoreBuilder<?> builder : topology.stores().values()) {
+            StateStore built = builder.build();
+            if (!(built instanceof InternalStore store)) {
+                throw new TopologyException("store " + builder.name() + ": " + built.getClass().getName()
+                    + " is not a store made by io.tributary.streams.state.Stores");
+            }
+            String changelog = builder.loggingEnabled()
+                ? InternalTopology.changelogTopic(applicationId, builder.name()) : null;
+            store.init(context, changelog);
+            context.register(store);
+            stores.add(store);
             changelogs.add(changelog);
         }
-        this.sources = topology.build(applicationId);
-        for (ProcessorNode node : topology.instancesInOrder(sources)) {
+        InternalTopology.Built built = topology.build(applicationId);
+        this.sources = built.sources();
+        this.nodes = built.nodes();
+    }
+
+    public int partition() {
+        return partition;
+    }
+
+    /** The task's context (stores, stream time). */
+    public ProcessorContextImpl context() {
+        return context;
+    }
+
+    /** Starts the nodes without restoring (stores start empty, or as their files hold them). */
+    public void initialize() {
+        stores.forEach(InternalStore::restored);
+        for (ProcessorNode node : nodes) {
             node.init(context);
         }
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private ChangeLoggingKeyValueStore<?, ?> storeOf(InMemoryKeyValueStore inner, InternalTopology.StoreSpec spec,
-                                                     String changelog) {
-        return new ChangeLoggingKeyValueStore(inner, spec.keySerde(), spec.valueSerde(), changelog, context);
-    }
-
-    int partition() {
-        return partition;
-    }
-
     /**
-     * Replays each store's changelog partition from the beginning to its end offset into the store, with
-     * {@code restoreConsumer} (manually assigned, no group). Fails if no record arrives for {@code stallTimeout}
-     * while the end is not reached (the broker stopped answering), rather than hanging the stream thread.
+     * Replays each logged store's changelog partition from the beginning to its end offset into the store, with
+     * {@code restoreConsumer} (manually assigned, no group), then starts the nodes. Fails if no record arrives for
+     * {@code stallTimeout} while the end is not reached (the broker stopped answering), rather than hanging the
+     * stream thread.
      */
     void restore(Consumer<byte[], byte[]> restoreConsumer, Duration pollTimeout, Duration stallTimeout) {
         for (int i = 0; i < stores.size(); i++) {
-            InMemoryKeyValueStore store = stores.get(i);
-            TopicPartition tp = new TopicPartition(changelogs.get(i), partition);
-            restoreConsumer.assign(List.of(tp));
-            restoreConsumer.seekToBeginning(List.of(tp));
-            long end = restoreConsumer.endOffsets(List.of(tp)).getOrDefault(tp, 0L);
-            long restored = 0;
-            long lastProgress = System.nanoTime();
-            long position;
-            while ((position = restoreConsumer.position(tp)) < end) {
-                if (System.nanoTime() - lastProgress > stallTimeout.toNanos()) {
-                    throw new StreamsException("task " + partition + ": restoring store " + store.name() + " from "
-                        + tp + " made no progress for " + stallTimeout + " (at offset " + position + " of " + end + ")");
-                }
-                ConsumerRecords<byte[], byte[]> records = restoreConsumer.poll(pollTimeout);
-                if (!records.isEmpty()) {
-                    lastProgress = System.nanoTime();
-                }
-                for (ConsumerRecord<byte[], byte[]> r : records) {
-                    if (r.offset() < end) {
-                        store.put(r.key(), r.value());
-                        restored++;
-                    }
+            if (changelogs.get(i) != null) {
+                restoreStore(stores.get(i), changelogs.get(i), restoreConsumer, pollTimeout, stallTimeout);
+            }
+        }
+        initialize();
+    }
+
+    private void restoreStore(InternalStore store, String changelog, Consumer<byte[], byte[]> restoreConsumer,
+                              Duration pollTimeout, Duration stallTimeout) {
+        BytesStore bytes = store.bytes();
+        TopicPartition tp = new TopicPartition(changelog, partition);
+        restoreConsumer.assign(List.of(tp));
+        restoreConsumer.seekToBeginning(List.of(tp));
+        long end = restoreConsumer.endOffsets(List.of(tp)).getOrDefault(tp, 0L);
+        long restored = 0;
+        long lastProgress = System.nanoTime();
+        long position;
+        while ((position = restoreConsumer.position(tp)) < end) {
+            if (System.nanoTime() - lastProgress > stallTimeout.toNanos()) {
+                throw new StreamsException("task " + partition + ": restoring store " + store.name() + " from "
+                    + tp + " made no progress for " + stallTimeout + " (at offset " + position + " of " + end + ")");
+            }
+            ConsumerRecords<byte[], byte[]> records = restoreConsumer.poll(pollTimeout);
+            if (!records.isEmpty()) {
+                lastProgress = System.nanoTime();
+            }
+            for (ConsumerRecord<byte[], byte[]> r : records) {
+                if (r.offset() < end && r.key() != null) {
+                    bytes.put(r.key(), r.value());
+                    restored++;
                 }
             }
-            restoreConsumer.assign(List.of());
-            log.info("task {}: restored store {} from {} ({} records up to offset {}, {} keys)", partition,
-                store.name(), tp, restored, end, store.size());
+        }
+        restoreConsumer.assign(List.of());
+        log.info("task {}: restored store {} from {} ({} records up to offset {}, {} entries)", partition,
+            store.name(), tp, restored, end, bytes.approximateNumEntries());
+    }
+
+    /** Runs one consumed record through the graph, then fires the stream-time punctuations that came due. */
+    public void process(String topic, int recordPartition, long offset, long timestamp, List<Header> headers,
+                        byte[] key, byte[] value) {
+        ProcessorNode source = sources.get(topic);
+        if (source == null) {
+            throw new StreamsException("task " + partition + " has no source for topic " + topic);
+        }
+        context.setRecord(topic, recordPartition, offset, timestamp, headers);
+        source.process(key, value);
+        context.punctuate(PunctuationType.STREAM_TIME, context.streamTime());
+    }
+
+    void process(ConsumerRecord<byte[], byte[]> record) {
+        process(record.topic(), record.partition(), record.offset(), record.timestamp(), record.headers(),
+            record.key(), record.value());
+    }
+
+    /** Fires the wall-clock punctuations due at {@code now}; returns whether any fired. */
+    public boolean punctuateWallClock(long now) {
+        return context.punctuate(PunctuationType.WALL_CLOCK_TIME, now);
+    }
+
+    /** Whether a processor asked for a commit since the last call. */
+    public boolean commitRequested() {
+        return context.takeCommitRequest();
+    }
+
+    /** Flushes persistent stores (at each commit). */
+    public void flushStores() {
+        for (InternalStore store : stores) {
+            store.bytes().flush();
         }
     }
 
-    /** Runs one consumed record through the graph. */
-    void process(ConsumerRecord<byte[], byte[]> record) {
-        ProcessorNode source = sources.get(record.topic());
-        if (source == null) {
-            throw new StreamsException("task " + partition + " has no source for topic " + record.topic());
+    /** Closes the processors and the stores. */
+    public void close() {
+        for (ProcessorNode node : nodes) {
+            try {
+                node.close();
+            } catch (RuntimeException e) {
+                log.warn("task {}: closing processor {} failed", partition, node.name(), e);
+            }
         }
-        context.setRecord(record.topic(), record.offset(), record.timestamp());
-        source.process(record.key(), record.value());
+        for (InternalStore store : stores) {
+            try {
+                store.close();
+            } catch (RuntimeException e) {
+                log.warn("task {}: closing store {} failed", partition, store.name(), e);
+            }
+        }
+    }
+
+    /** The task's store called {@code name}, or null. */
+    public StateStore store(String name) {
+        return context.stores().get(name);
+    }
+
+    /** The application id. */
+    public String applicationId() {
+        return applicationId;
     }
 }

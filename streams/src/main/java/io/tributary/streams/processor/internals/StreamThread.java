@@ -67,7 +67,7 @@ public final class StreamThread extends Thread {
         this.consumer = consumer;
         this.restoreConsumer = restoreConsumer;
         this.producer = producer;
-        this.collector = new RecordCollector(producer);
+        this.collector = new ProducerRecordCollector(producer);
         this.commitIntervalMs = commitIntervalMs;
         this.pollTimeout = pollTimeout;
         this.time = time;
@@ -101,7 +101,13 @@ public final class StreamThread extends Thread {
                     task.process(record);
                     consumed.put(record.topicPartition(), new OffsetAndMetadata(record.offset() + 1));
                 }
-                if (time.milliseconds() - lastCommitMs >= commitIntervalMs) {
+                boolean commitRequested = false;
+                long now = time.milliseconds();
+                for (StreamTask task : tasks.values()) {
+                    task.punctuateWallClock(now);
+                    commitRequested |= task.commitRequested();
+                }
+                if (commitRequested || now - lastCommitMs >= commitIntervalMs) {
                     commit();
                 }
             }
@@ -114,14 +120,21 @@ public final class StreamThread extends Thread {
             log.error("{}: failed; stopping without committing what was processed since the last commit", getName(),
                 t);
         } finally {
+            closeTasks();
             closeClients();
             onExit.accept(error);
         }
     }
 
+    private void closeTasks() {
+        tasks.values().forEach(StreamTask::close);
+        tasks.clear();
+    }
+
     /** Flushes the producer (every send acknowledged, or an exception) and only then commits consumed offsets. */
     private void commit() {
         if (!consumed.isEmpty()) {
+            tasks.values().forEach(StreamTask::flushStores);
             collector.flush();
             Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(consumed);
             consumer.commitSync(offsets);
@@ -180,7 +193,7 @@ public final class StreamThread extends Thread {
                 for (TopicPartition tp : partitions) {
                     taskInputs.computeIfAbsent(tp.partition(), p -> new HashSet<>()).add(tp);
                     if (!tasks.containsKey(tp.partition())) {
-                        StreamTask task = new StreamTask(topology, applicationId, tp.partition(), collector);
+                        StreamTask task = new StreamTask(topology, applicationId, tp.partition(), collector, time, null);
                         task.restore(restoreConsumer, pollTimeout, RESTORE_STALL_TIMEOUT);
                         tasks.put(tp.partition(), task);
                     }
@@ -196,7 +209,10 @@ public final class StreamThread extends Thread {
                 Set<TopicPartition> inputs = taskInputs.get(tp.partition());
                 if (inputs != null && inputs.remove(tp) && inputs.isEmpty()) {
                     taskInputs.remove(tp.partition());
-                    tasks.remove(tp.partition());
+                    StreamTask task = tasks.remove(tp.partition());
+                    if (task != null) {
+                        task.close();
+                    }
                 }
             }
             log.info("{}: gave up {}; tasks {}", getName(), partitions, tasks.keySet());
