@@ -44,6 +44,6 @@ final class KStreamAggregate<K, V, VA> extends ProcessorNode {
         VA old = store.get(k);
         VA updated = aggregator.apply(k, (V) value, old == null ? initializer.apply() : old);
         store.put(k, updated);
-        forward(k, updated);
+        forward(k, new Change<>(updated, old));
     }
 }

@@ -35,6 +35,6 @@ final class KStreamReduce<K, V> extends ProcessorNode {
         V old = store.get(k);
         V updated = old == null ? (V) value : reducer.apply(old, (V) value);
         store.put(k, updated);
-        forward(k, updated);
+        forward(k, new Change<>(updated, old));
     }
 }

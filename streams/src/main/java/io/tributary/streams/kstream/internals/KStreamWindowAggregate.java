@@ -62,7 +62,7 @@ final class KStreamWindowAggregate<K, V, VA> extends ProcessorNode {
             VA old = store.fetch(k, window.start());
             VA updated = aggregator.apply(k, (V) value, old == null ? initializer.apply() : old);
             store.put(k, updated, window.start());
-            forward(new Windowed<>(k, window), updated);
+            forward(new Windowed<>(k, window), new Change<>(updated, old));
         }
     }
 }
