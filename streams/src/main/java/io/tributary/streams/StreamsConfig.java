@@ -1,5 +1,6 @@
 package io.tributary.streams;
 
+import static io.tributary.common.config.ConfigDef.Type.BOOLEAN;
 import static io.tributary.common.config.ConfigDef.Type.INT;
 import static io.tributary.common.config.ConfigDef.Type.LONG;
 import static io.tributary.common.config.ConfigDef.Type.STRING;
@@ -7,6 +8,7 @@ import static io.tributary.common.config.ConfigDef.Type.STRING;
 import io.tributary.common.config.ConfigDef;
 import io.tributary.common.config.ConfigException;
 import io.tributary.common.config.ParsedConfig;
+import io.tributary.streams.processor.internals.InternalTopology;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +32,15 @@ public final class StreamsConfig {
     /** Replication factor of changelog topics the application creates; -1 for the broker's default. */
     public static final String REPLICATION_FACTOR_CONFIG = "replication.factor";
 
+    /**
+     * When true, a topology with any state store or internal topic whose name was derived (not given with
+     * {@code Materialized.as}, {@code Grouped.as}, {@code Repartitioned.as}, ...) is refused at start-up.
+     */
+    public static final String TOPOLOGY_REQUIRE_NAMES_CONFIG = "topology.require.names";
+    /** Kafka Streams' name (KIP-1111) for {@link #TOPOLOGY_REQUIRE_NAMES_CONFIG}; either may be set. */
+    public static final String ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG =
+        "ensure.explicit.internal.resource.naming";
+
     public static final String AT_LEAST_ONCE = "at_least_once";
     public static final String EXACTLY_ONCE_V2 = "exactly_once_v2";
 
@@ -46,6 +57,10 @@ public final class StreamsConfig {
         .define(PROCESSING_GUARANTEE_CONFIG, STRING, AT_LEAST_ONCE, (name, value) -> checkGuarantee((String) value),
             "at_least_once; exactly_once_v2 is refused until the clients support transactions")
         .define(POLL_MS_CONFIG, LONG, 100L, ConfigDef.Range.atLeast(0), "longest a poll blocks")
+        .define(TOPOLOGY_REQUIRE_NAMES_CONFIG, BOOLEAN, false,
+            "refuse topologies whose stores or internal topics have derived names")
+        .define(ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, BOOLEAN, false,
+            "Kafka Streams' name for topology.require.names")
         .define(REPLICATION_FACTOR_CONFIG, INT, -1, ConfigDef.Range.between(-1, Short.MAX_VALUE),
             "replication factor of changelog topics (-1: the broker's default)");
 
@@ -55,6 +70,21 @@ public final class StreamsConfig {
     /** Parses and validates {@code props}. */
     static ParsedConfig parse(Map<?, ?> props) {
         return DEFINITION.parse(props);
+    }
+
+    /**
+     * Refuses {@code topology} when names are required and some were derived.
+     *
+     * @throws TopologyException listing every derived name and how to give it
+     */
+    static void checkNames(ParsedConfig config, InternalTopology topology) {
+        boolean required = config.getBoolean(TOPOLOGY_REQUIRE_NAMES_CONFIG)
+            || config.getBoolean(ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG);
+        List<String> derived = topology.derivedNames();
+        if (required && !derived.isEmpty()) {
+            throw new TopologyException(TOPOLOGY_REQUIRE_NAMES_CONFIG + "=true but " + derived.size()
+                + " state store(s) or internal topic(s) have derived names: " + String.join("; ", derived));
+        }
     }
 
     private static void checkGuarantee(String value) {

@@ -9,6 +9,8 @@ import io.tributary.streams.processor.internals.SinkNode;
 import io.tributary.streams.processor.internals.SourceNode;
 import io.tributary.streams.state.StoreBuilder;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import io.tributary.streams.processor.internals.InternalTopology.NodeSpec;
 import java.util.List;
@@ -158,6 +160,57 @@ public final class Topology {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * The graph as a Mermaid flowchart, for documentation: one subgraph per sub-topology, topics as parallelograms,
+     * state stores as cylinders, processors as boxes. Paste it into a {@code ```mermaid} block.
+     */
+    public String toMermaid() {
+        StringBuilder out = new StringBuilder("flowchart TD\n");
+        Map<String, String> ids = new LinkedHashMap<>();
+        Map<String, String> topicIds = new LinkedHashMap<>();
+        Map<String, String> storeIds = new LinkedHashMap<>();
+        List<List<NodeSpec>> subs = internal.subTopologies();
+        StringBuilder edges = new StringBuilder();
+        for (int i = 0; i < subs.size(); i++) {
+            out.append("    subgraph sub").append(i).append("[\"Sub-topology ").append(i).append("\"]\n");
+            for (NodeSpec node : subs.get(i)) {
+                String id = "n" + ids.size();
+                ids.put(node.name(), id);
+                out.append("        ").append(id).append("[\"").append(mermaidText(node.name())).append("\"]\n");
+                for (String store : node.stores()) {
+                    String storeId = storeIds.computeIfAbsent(store, s -> "s" + storeIds.size());
+                    edges.append("    ").append(id).append(" --- ").append(storeId).append('\n');
+                }
+            }
+            out.append("    end\n");
+        }
+        for (NodeSpec node : internal.nodes()) {
+            String id = ids.get(node.name());
+            for (String parent : node.parents()) {
+                edges.append("    ").append(ids.get(parent)).append(" --> ").append(id).append('\n');
+            }
+            if (node.kind() == InternalTopology.Kind.SOURCE) {
+                for (String topic : node.topics()) {
+                    edges.append("    ").append(topicIds.computeIfAbsent(topic, t -> "t" + topicIds.size()))
+                        .append(" --> ").append(id).append('\n');
+                }
+            } else if (node.kind() == InternalTopology.Kind.SINK) {
+                String topic = node.topics().isEmpty() ? "(topic chooser)" : node.topics().get(0);
+                edges.append("    ").append(id).append(" --> ")
+                    .append(topicIds.computeIfAbsent(topic, t -> "t" + topicIds.size())).append('\n');
+            }
+        }
+        topicIds.forEach((topic, id) -> out.append("    ").append(id).append("[/\"").append(mermaidText(topic))
+            .append("\"/]\n"));
+        storeIds.forEach((store, id) -> out.append("    ").append(id).append("[(\"").append(mermaidText(store))
+            .append("\")]\n"));
+        return out.append(edges).toString();
+    }
+
+    private static String mermaidText(String text) {
+        return text.replace("\"", "#quot;");
     }
 
     @Override

@@ -84,6 +84,7 @@ public final class TopologyTestDriver implements AutoCloseable {
         settings.putIfAbsent(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "driver.invalid:9092");
         ParsedConfig parsed = StreamsConfig.parse(settings);
         this.applicationId = parsed.getString(StreamsConfig.APPLICATION_ID_CONFIG);
+        StreamsConfig.checkNames(parsed, this.topology);
         this.time = new MockTime(initialWallClockTime.toEpochMilli());
         this.sourceTopics = this.topology.sourceTopics(applicationId);
         this.internalTopics = this.topology.repartitionTopics(applicationId);

@@ -87,6 +87,7 @@ public final class TributaryStreams implements AutoCloseable {
         this.clients = Objects.requireNonNull(clients, "clients");
         this.config = StreamsConfig.parse(config);
         this.applicationId = this.config.getString(StreamsConfig.APPLICATION_ID_CONFIG);
+        StreamsConfig.checkNames(this.config, this.topology);
         this.config.unknown().forEach((k, v) -> {
             if (StreamsConfig.CLIENT_PREFIXES.stream().anyMatch(k::startsWith)) {
                 clientSettings.put(k, v);

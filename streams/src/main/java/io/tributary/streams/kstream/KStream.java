@@ -30,31 +30,58 @@ public interface KStream<K, V> {
     /** The records for which {@code predicate} is true. */
     KStream<K, V> filter(Predicate<? super K, ? super V> predicate);
 
+    /** {@link #filter(Predicate)} with its node called {@code named}. */
+    KStream<K, V> filter(Predicate<? super K, ? super V> predicate, Named named);
+
     /** The records for which {@code predicate} is false. */
     KStream<K, V> filterNot(Predicate<? super K, ? super V> predicate);
+
+    /** {@link #filterNot(Predicate)} with its node called {@code named}. */
+    KStream<K, V> filterNot(Predicate<? super K, ? super V> predicate, Named named);
 
     /** Each record replaced by the key and value {@code mapper} returns (null drops the record). */
     <KR, VR> KStream<KR, VR> map(KeyValueMapper<? super K, ? super V, ? extends KeyValue<? extends KR, ? extends VR>> mapper);
 
+    /** {@link #map(KeyValueMapper)} with its node called {@code named}. */
+    <KR, VR> KStream<KR, VR> map(KeyValueMapper<? super K, ? super V, ? extends KeyValue<? extends KR, ? extends VR>> mapper,
+                                 Named named);
+
     /** Each record with its value replaced by {@code mapper}'s result, key unchanged. */
     <VR> KStream<K, VR> mapValues(ValueMapper<? super V, ? extends VR> mapper);
 
+    /** {@link #mapValues(ValueMapper)} with its node called {@code named}. */
+    <VR> KStream<K, VR> mapValues(ValueMapper<? super V, ? extends VR> mapper, Named named);
+
     /** Each record with its key replaced by {@code mapper}'s result, value unchanged. */
     <KR> KStream<KR, V> selectKey(KeyValueMapper<? super K, ? super V, ? extends KR> mapper);
+
+    /** {@link #selectKey(KeyValueMapper)} with its node called {@code named}. */
+    <KR> KStream<KR, V> selectKey(KeyValueMapper<? super K, ? super V, ? extends KR> mapper, Named named);
 
     /** Each record replaced by all the key-value pairs {@code mapper} returns (none for null or empty). */
     <KR, VR> KStream<KR, VR> flatMap(
         KeyValueMapper<? super K, ? super V,
             ? extends Iterable<? extends KeyValue<? extends KR, ? extends VR>>> mapper);
 
+    /** {@link #flatMap(KeyValueMapper)} with its node called {@code named}. */
+    <KR, VR> KStream<KR, VR> flatMap(
+        KeyValueMapper<? super K, ? super V,
+            ? extends Iterable<? extends KeyValue<? extends KR, ? extends VR>>> mapper, Named named);
+
     /** Each record replaced by one record per value {@code mapper} returns, key unchanged. */
     <VR> KStream<K, VR> flatMapValues(ValueMapper<? super V, ? extends Iterable<? extends VR>> mapper);
+
+    /** {@link #flatMapValues(ValueMapper)} with its node called {@code named}. */
+    <VR> KStream<K, VR> flatMapValues(ValueMapper<? super V, ? extends Iterable<? extends VR>> mapper, Named named);
 
     /**
      * The records of this stream and of {@code other} in one stream (each in the order of its own partitions; no
      * order between the two). Serdes known to both carry over.
      */
     KStream<K, V> merge(KStream<K, V> other);
+
+    /** {@link #merge(KStream)} with its node called {@code named}. */
+    KStream<K, V> merge(KStream<K, V> other, Named named);
 
     /** Splits the stream into branches by predicate; see {@link BranchedKStream}. Branch names have no prefix. */
     BranchedKStream<K, V> split();
@@ -75,8 +102,14 @@ public interface KStream<K, V> {
     /** Calls {@code action} on each record and passes the record on unchanged. */
     KStream<K, V> peek(ForeachAction<? super K, ? super V> action);
 
+    /** {@link #peek(ForeachAction)} with its node called {@code named}. */
+    KStream<K, V> peek(ForeachAction<? super K, ? super V> action, Named named);
+
     /** Calls {@code action} on each record; a terminal operation. */
     void foreach(ForeachAction<? super K, ? super V> action);
+
+    /** {@link #foreach(ForeachAction)} with its node called {@code named}. */
+    void foreach(ForeachAction<? super K, ? super V> action, Named named);
 
     /** Writes each record to {@code topic} with the stream's own serdes (an error if they are not known). */
     void to(String topic);

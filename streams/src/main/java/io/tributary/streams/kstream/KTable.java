@@ -11,6 +11,9 @@ public interface KTable<K, V> {
     /** The stream of this table's updates: one record per change of a key. */
     KStream<K, V> toStream();
 
+    /** {@link #toStream()} with its node called {@code named}. */
+    KStream<K, V> toStream(Named named);
+
     /** The name of the state store holding this table. */
     String queryableStoreName();
 }

@@ -48,7 +48,7 @@ final class KGroupedStreamImpl<K, V> implements KGroupedStream<K, V> {
     }
 
     /** The node the aggregation of store {@code store} hangs from: the stream's, or a repartition topic's source. */
-    private String parentFor(String operation, String store) {
+    private String parentFor(String operation, String store, boolean explicitStore) {
         if (!repartition) {
             return stream.node();
         }
@@ -58,6 +58,10 @@ final class KGroupedStreamImpl<K, V> implements KGroupedStream<K, V> {
                 + " serde is unknown; pass it in Grouped.with(...)");
         }
         if (repartitionName == null) {
+            if (!explicitStore) {
+                topology.derivedName("repartition topic " + InternalTopology.repartitionTopic(store) + " of "
+                    + operation, "Grouped.as(name) or Materialized.as(name)");
+            }
             return stream.throughRepartitionTopic(store, keySerde, valueSerde);
         }
         if (repartitionSource == null) {
@@ -118,16 +122,26 @@ final class KGroupedStreamImpl<K, V> implements KGroupedStream<K, V> {
     <VA> KTable<Windowed<K>, VA> addWindowed(String operation, Materialized<K, VA> materialized,
                                              Serde<VA> storeValueSerde, long sizeMs, long minRetentionMs,
                                              Function<String, ProcessorNode> nodeForStore) {
-        String store = materialized.storeName() != null ? materialized.storeName() : lineage.storeName(operation);
+        String store = storeName(operation, materialized);
         Serde<K> storeKeySerde = materialized.keySerde() != null ? materialized.keySerde() : keySerde;
         checkStoreSerdes(operation, store, storeKeySerde, storeValueSerde);
         Serde<Windowed<K>> windowedSerde = WindowedSerdes.windowed(storeKeySerde);
-        String parent = parentFor(operation, store);
+        String parent = parentFor(operation, store, materialized.storeName() != null);
         topology.addStore(MaterializedStores.window(store, materialized, sizeMs, minRetentionMs, false, storeKeySerde,
             storeValueSerde));
         String name = topology.newName("KSTREAM-" + operation.toUpperCase(java.util.Locale.ROOT));
         topology.addProcessor(name, parent, () -> nodeForStore.apply(store), List.of(store));
         return new KTableImpl<>(topology, name, store, windowedSerde, storeValueSerde, lineage.with(operation));
+    }
+
+    /** The store's name: given in {@code materialized}, or derived from the lineage (and recorded as derived). */
+    private String storeName(String operation, Materialized<?, ?> materialized) {
+        if (materialized.storeName() != null) {
+            return materialized.storeName();
+        }
+        String store = lineage.storeName(operation);
+        topology.derivedName("store " + store + " of " + operation, "Materialized.as(name)");
+        return store;
     }
 
     private static void checkStoreSerdes(String operation, String store, Serde<?> k, Serde<?> v) {
@@ -140,10 +154,10 @@ final class KGroupedStreamImpl<K, V> implements KGroupedStream<K, V> {
 
     private <VA> KTable<K, VA> add(String operation, Materialized<K, VA> materialized, Serde<VA> storeValueSerde,
                                    Function<String, ProcessorNode> nodeForStore) {
-        String store = materialized.storeName() != null ? materialized.storeName() : lineage.storeName(operation);
+        String store = storeName(operation, materialized);
         Serde<K> storeKeySerde = materialized.keySerde() != null ? materialized.keySerde() : keySerde;
         checkStoreSerdes(operation, store, storeKeySerde, storeValueSerde);
-        String parent = parentFor(operation, store);
+        String parent = parentFor(operation, store, materialized.storeName() != null);
         topology.addStore(MaterializedStores.keyValue(store, materialized, storeKeySerde, storeValueSerde));
         String name = topology.newName("KSTREAM-" + operation.toUpperCase(java.util.Locale.ROOT));
         topology.addProcessor(name, parent, () -> nodeForStore.apply(store), List.of(store));

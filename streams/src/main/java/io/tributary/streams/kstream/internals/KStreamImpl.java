@@ -9,6 +9,7 @@ import io.tributary.streams.kstream.KGroupedStream;
 import io.tributary.streams.kstream.KStream;
 import io.tributary.streams.kstream.KeyValue;
 import io.tributary.streams.kstream.KeyValueMapper;
+import io.tributary.streams.kstream.Named;
 import io.tributary.streams.kstream.Predicate;
 import io.tributary.streams.kstream.Produced;
 import io.tributary.streams.kstream.Repartitioned;
@@ -63,64 +64,121 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
 
     private <KR, VR> KStreamImpl<KR, VR> then(String prefix, Supplier<? extends ProcessorNode> factory,
                                               Serde<KR> newKeySerde, Serde<VR> newValueSerde, boolean changesKey) {
-        String name = topology.newName(prefix);
+        return then(null, prefix, factory, newKeySerde, newValueSerde, changesKey);
+    }
+
+    /** The node name: {@code named}'s, or a generated one with {@code prefix}. */
+    private String nodeName(Named named, String prefix) {
+        return named != null ? named.name() : topology.newName(prefix);
+    }
+
+    private <KR, VR> KStreamImpl<KR, VR> then(Named named, String prefix, Supplier<? extends ProcessorNode> factory,
+                                              Serde<KR> newKeySerde, Serde<VR> newValueSerde, boolean changesKey) {
+        String name = nodeName(named, prefix);
         topology.addProcessor(name, node, factory, List.of());
         return new KStreamImpl<>(topology, name, newKeySerde, newValueSerde, lineage, changesKey);
     }
 
     @Override
     public KStream<K, V> filter(Predicate<? super K, ? super V> predicate) {
+        return filter(predicate, null);
+    }
+
+    @Override
+    public KStream<K, V> filter(Predicate<? super K, ? super V> predicate, Named named) {
         Objects.requireNonNull(predicate, "predicate");
-        return then("KSTREAM-FILTER", () -> new KStreamFilter<>(predicate, false), keySerde, valueSerde);
+        return then(named, "KSTREAM-FILTER", () -> new KStreamFilter<>(predicate, false), keySerde, valueSerde,
+            keyChanged);
     }
 
     @Override
     public KStream<K, V> filterNot(Predicate<? super K, ? super V> predicate) {
+        return filterNot(predicate, null);
+    }
+
+    @Override
+    public KStream<K, V> filterNot(Predicate<? super K, ? super V> predicate, Named named) {
         Objects.requireNonNull(predicate, "predicate");
-        return then("KSTREAM-FILTER", () -> new KStreamFilter<>(predicate, true), keySerde, valueSerde);
+        return then(named, "KSTREAM-FILTER", () -> new KStreamFilter<>(predicate, true), keySerde, valueSerde,
+            keyChanged);
     }
 
     @Override
     public <KR, VR> KStream<KR, VR> map(
         KeyValueMapper<? super K, ? super V, ? extends KeyValue<? extends KR, ? extends VR>> mapper) {
+        return map(mapper, null);
+    }
+
+    @Override
+    public <KR, VR> KStream<KR, VR> map(
+        KeyValueMapper<? super K, ? super V, ? extends KeyValue<? extends KR, ? extends VR>> mapper, Named named) {
         Objects.requireNonNull(mapper, "mapper");
-        return then("KSTREAM-MAP", () -> new KStreamMap<K, V>(mapper), null, null, true);
+        return then(named, "KSTREAM-MAP", () -> new KStreamMap<K, V>(mapper), null, null, true);
     }
 
     @Override
     public <VR> KStream<K, VR> mapValues(ValueMapper<? super V, ? extends VR> mapper) {
+        return mapValues(mapper, null);
+    }
+
+    @Override
+    public <VR> KStream<K, VR> mapValues(ValueMapper<? super V, ? extends VR> mapper, Named named) {
         Objects.requireNonNull(mapper, "mapper");
-        return then("KSTREAM-MAPVALUES", () -> new KStreamMapValues<V>(mapper), keySerde, null);
+        return then(named, "KSTREAM-MAPVALUES", () -> new KStreamMapValues<V>(mapper), keySerde, null, keyChanged);
     }
 
     @Override
     public <KR> KStream<KR, V> selectKey(KeyValueMapper<? super K, ? super V, ? extends KR> mapper) {
+        return selectKey(mapper, null);
+    }
+
+    @Override
+    public <KR> KStream<KR, V> selectKey(KeyValueMapper<? super K, ? super V, ? extends KR> mapper, Named named) {
         Objects.requireNonNull(mapper, "mapper");
-        return then("KSTREAM-KEY-SELECT", () -> new KStreamSelectKey<K, V>(mapper), null, valueSerde, true);
+        return then(named, "KSTREAM-KEY-SELECT", () -> new KStreamSelectKey<K, V>(mapper), null, valueSerde, true);
     }
 
     @Override
     public <KR, VR> KStream<KR, VR> flatMap(
         KeyValueMapper<? super K, ? super V,
             ? extends Iterable<? extends KeyValue<? extends KR, ? extends VR>>> mapper) {
+        return flatMap(mapper, null);
+    }
+
+    @Override
+    public <KR, VR> KStream<KR, VR> flatMap(
+        KeyValueMapper<? super K, ? super V,
+            ? extends Iterable<? extends KeyValue<? extends KR, ? extends VR>>> mapper, Named named) {
         Objects.requireNonNull(mapper, "mapper");
-        return then("KSTREAM-FLATMAP", () -> new KStreamFlatMap<K, V>(mapper), null, null, true);
+        return then(named, "KSTREAM-FLATMAP", () -> new KStreamFlatMap<K, V>(mapper), null, null, true);
     }
 
     @Override
     public <VR> KStream<K, VR> flatMapValues(ValueMapper<? super V, ? extends Iterable<? extends VR>> mapper) {
+        return flatMapValues(mapper, null);
+    }
+
+    @Override
+    public <VR> KStream<K, VR> flatMapValues(ValueMapper<? super V, ? extends Iterable<? extends VR>> mapper,
+                                             Named named) {
         Objects.requireNonNull(mapper, "mapper");
-        return then("KSTREAM-FLATMAPVALUES", () -> new KStreamFlatMapValues<V>(mapper), keySerde, null);
+        return then(named, "KSTREAM-FLATMAPVALUES", () -> new KStreamFlatMapValues<V>(mapper), keySerde, null,
+            keyChanged);
     }
 
     @Override
     public KStream<K, V> merge(KStream<K, V> other) {
+        return merge(other, null);
+    }
+
+    @Override
+    public KStream<K, V> merge(KStream<K, V> other, Named named) {
         Objects.requireNonNull(other, "other");
         KStreamImpl<K, V> o = (KStreamImpl<K, V>) other;
         if (o.topology != topology) {
             throw new TopologyException("merge: the other stream comes from another StreamsBuilder");
         }
-        String name = topology.newName("KSTREAM-MERGE");
+        String name = nodeName(named, "KSTREAM-MERGE");
         topology.addProcessor(name, List.of(node, o.node), KStreamPassThrough::new, List.of());
         return new KStreamImpl<>(topology, name, keySerde == o.keySerde ? keySerde : null,
             valueSerde == o.valueSerde ? valueSerde : null, lineage.merge(o.lineage), keyChanged || o.keyChanged);
@@ -161,7 +219,12 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
         Objects.requireNonNull(repartitioned, "repartitioned");
         Serde<K> k = repartitioned.keySerde() != null ? repartitioned.keySerde() : keySerde;
         Serde<V> v = repartitioned.valueSerde() != null ? repartitioned.valueSerde() : valueSerde;
-        String name = repartitioned.name() != null ? repartitioned.name() : lineage.repartitionName();
+        String name = repartitioned.name();
+        if (name == null) {
+            name = lineage.repartitionName();
+            topology.derivedName("repartition topic " + InternalTopology.repartitionTopic(name) + " of repartition()",
+                "Repartitioned.as(name)");
+        }
         checkSerdes("repartition(\"" + name + "\")", k, v, "Repartitioned.with(keySerde, valueSerde)");
         String source = throughRepartitionTopic(name, k, v);
         return new KStreamImpl<>(topology, source, k, v, lineage.with("repartition"), false);
@@ -193,14 +256,24 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
 
     @Override
     public KStream<K, V> peek(ForeachAction<? super K, ? super V> action) {
+        return peek(action, null);
+    }
+
+    @Override
+    public KStream<K, V> peek(ForeachAction<? super K, ? super V> action, Named named) {
         Objects.requireNonNull(action, "action");
-        return then("KSTREAM-PEEK", () -> new KStreamPeek<>(action, true), keySerde, valueSerde);
+        return then(named, "KSTREAM-PEEK", () -> new KStreamPeek<>(action, true), keySerde, valueSerde, keyChanged);
     }
 
     @Override
     public void foreach(ForeachAction<? super K, ? super V> action) {
+        foreach(action, null);
+    }
+
+    @Override
+    public void foreach(ForeachAction<? super K, ? super V> action, Named named) {
         Objects.requireNonNull(action, "action");
-        then("KSTREAM-FOREACH", () -> new KStreamPeek<>(action, false), null, null);
+        then(named, "KSTREAM-FOREACH", () -> new KStreamPeek<>(action, false), null, null, keyChanged);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.tributary.streams.kstream.internals;
 import io.tributary.clients.serialization.Serde;
 import io.tributary.streams.kstream.KStream;
 import io.tributary.streams.kstream.KTable;
+import io.tributary.streams.kstream.Named;
 import io.tributary.streams.processor.internals.InternalTopology;
 import java.util.List;
 
@@ -27,7 +28,12 @@ final class KTableImpl<K, V> implements KTable<K, V> {
 
     @Override
     public KStream<K, V> toStream() {
-        String name = topology.newName("KTABLE-TOSTREAM");
+        return toStream(null);
+    }
+
+    @Override
+    public KStream<K, V> toStream(Named named) {
+        String name = named != null ? named.name() : topology.newName("KTABLE-TOSTREAM");
         topology.addProcessor(name, node, KTableToStream::new, List.of());
         return new KStreamImpl<>(topology, name, keySerde, valueSerde, lineage);
     }

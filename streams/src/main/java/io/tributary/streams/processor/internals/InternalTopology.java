@@ -31,6 +31,8 @@ public final class InternalTopology {
     /** Repartition topics as named in the topology, without the application id the runtime puts in front. */
     private final Set<String> repartitionTopics = new LinkedHashSet<>();
     private int index;
+    /** Stores and internal topics whose names were derived, each with how to name it (for topology.require.names). */
+    private final List<String> derivedNames = new ArrayList<>();
 
     /** A fresh node name: {@code prefix} and a ten-digit sequence number, e.g. KSTREAM-FILTER-0000000001. */
     public String newName(String prefix) {
@@ -243,6 +245,19 @@ public final class InternalTopology {
             }
         }
         return out;
+    }
+
+    /**
+     * Records that {@code what} (e.g. "store words-count-1-store of count") got a derived name, and how to name it
+     * ({@code remedy}); {@code topology.require.names=true} refuses topologies with any.
+     */
+    public void derivedName(String what, String remedy) {
+        derivedNames.add(what + " (name it with " + remedy + ")");
+    }
+
+    /** The stores and internal topics whose names were derived. */
+    public List<String> derivedNames() {
+        return List.copyOf(derivedNames);
     }
 
     /** Every store name, sorted. */
