@@ -2,6 +2,8 @@ package io.tributary.connect.source;
 
 import io.tributary.connect.connector.ConnectRecord;
 import io.tributary.connect.data.Schema;
+import io.tributary.connect.header.Header;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -18,7 +20,16 @@ public class SourceRecord extends ConnectRecord {
     public SourceRecord(Map<String, ?> sourcePartition, Map<String, ?> sourceOffset, String topic,
                         Integer partition, Schema keySchema, Object key, Schema valueSchema, Object value,
                         Long timestamp) {
-        super(Objects.requireNonNull(topic, "topic"), partition, keySchema, key, valueSchema, value, timestamp);
+        this(sourcePartition, sourceOffset, topic, partition, keySchema, key, valueSchema, value, timestamp,
+            List.of());
+    }
+
+    /** A record with headers (null: none); they are written with the record. */
+    public SourceRecord(Map<String, ?> sourcePartition, Map<String, ?> sourceOffset, String topic,
+                        Integer partition, Schema keySchema, Object key, Schema valueSchema, Object value,
+                        Long timestamp, List<Header> headers) {
+        super(Objects.requireNonNull(topic, "topic"), partition, keySchema, key, valueSchema, value, timestamp,
+            headers);
         this.sourcePartition = sourcePartition;
         this.sourceOffset = sourceOffset;
     }
@@ -32,8 +43,14 @@ public class SourceRecord extends ConnectRecord {
     @Override
     public SourceRecord newRecord(String topic, Integer kafkaPartition, Schema keySchema, Object key,
                                   Schema valueSchema, Object value, Long timestamp) {
+        return newRecord(topic, kafkaPartition, keySchema, key, valueSchema, value, timestamp, headers());
+    }
+
+    @Override
+    public SourceRecord newRecord(String topic, Integer kafkaPartition, Schema keySchema, Object key,
+                                  Schema valueSchema, Object value, Long timestamp, List<Header> headers) {
         return new SourceRecord(sourcePartition, sourceOffset, topic, kafkaPartition, keySchema, key, valueSchema,
-            value, timestamp);
+            value, timestamp, headers);
     }
 
     public Map<String, ?> sourcePartition() {
