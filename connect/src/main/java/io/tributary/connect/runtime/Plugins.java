@@ -9,6 +9,7 @@ import io.tributary.connect.storage.Converter;
 import io.tributary.connect.storage.JsonConverter;
 import io.tributary.connect.storage.StringConverter;
 import io.tributary.connect.transforms.Transformation;
+import io.tributary.connect.transforms.predicates.Predicate;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Map;
 
@@ -66,7 +67,33 @@ final class Plugins {
             }
             throw new ConfigException(setting, className, "a Transformation class on the classpath or one of "
                 + "Tributary's (InsertField$Value, ReplaceField$Value, MaskField$Value, ValueToKey, "
-                + "ExtractField$Value, RegexRouter, TimestampRouter and the $Key variants)");
+                + "ExtractField$Value, HoistField$Value, Cast$Value, SetSchemaMetadata$Value, RegexRouter, "
+                + "TimestampRouter, Filter and the $Key variants)");
+        }
+    }
+
+    private static final String KAFKA_PREDICATES = "org.apache.kafka.connect.transforms.predicates.";
+    private static final String OUR_PREDICATES = "io.tributary.connect.transforms.predicates.";
+
+    /**
+     * A predicate by Kafka's class name ({@code org.apache.kafka.connect.transforms.predicates.TopicNameMatches}),
+     * ours, its simple name or any class on the classpath.
+     */
+    static Predicate<?> newPredicate(String setting, String className) {
+        String name = className;
+        if (name.startsWith(KAFKA_PREDICATES)) {
+            name = OUR_PREDICATES + name.substring(KAFKA_PREDICATES.length());
+        } else if (!name.contains(".")) {
+            name = OUR_PREDICATES + name;
+        }
+        try {
+            return newInstance(setting, name, Predicate.class);
+        } catch (ConfigException e) {
+            if (name.equals(className)) {
+                throw e;
+            }
+            throw new ConfigException(setting, className, "a Predicate class on the classpath or one of "
+                + "Tributary's (TopicNameMatches, HasHeaderKey, RecordIsTombstone)");
         }
     }
 

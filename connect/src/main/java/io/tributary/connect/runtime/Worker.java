@@ -1,13 +1,20 @@
 package io.tributary.connect.runtime;
 
+import io.tributary.clients.admin.Admin;
+import io.tributary.clients.admin.NewTopic;
+import io.tributary.clients.admin.TributaryAdmin;
 import io.tributary.clients.consumer.TributaryConsumer;
 import io.tributary.clients.producer.TributaryProducer;
 import io.tributary.clients.serialization.Serdes;
+import io.tributary.common.Errors;
 import io.tributary.common.Time;
+import io.tributary.common.TributaryException;
 import io.tributary.common.config.ConfigException;
 import io.tributary.connect.connector.Connector;
 import io.tributary.connect.connector.Task;
+import io.tributary.connect.errors.ConnectException;
 import io.tributary.connect.sink.SinkConnector;
+import io.tributary.connect.sink.SinkRecord;
 import io.tributary.connect.sink.SinkTask;
 import io.tributary.connect.source.SourceConnector;
 import io.tributary.connect.source.SourceTask;
@@ -18,6 +25,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +38,7 @@ import org.slf4j.LoggerFactory;
 public final class Worker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Worker.class);
     private static final long STOP_TIMEOUT_MS = 30_000;
+    private static final long ADMIN_TIMEOUT_MS = 30_000;
 
     private final WorkerConfig config;
     private final FileOffsetStore offsetStore;
@@ -90,7 +101,7 @@ public final class Worker implements AutoCloseable {
             for (int i = 0; i < taskConfigs.size(); i++) {
                 Map<String, String> taskProps = new HashMap<>(props);
                 taskProps.putAll(taskConfigs.get(i));
-                tasks.add(createTask(name + "-" + i, name, props, Map.copyOf(taskProps), connector, sink));
+                tasks.add(createTask(i, name, props, Map.copyOf(taskProps), connector, sink));
             }
         } catch (RuntimeException e) {
             tasks.forEach(WorkerTask::abandon);
@@ -107,34 +118,95 @@ public final class Worker implements AutoCloseable {
             connector.version(), tasks.size());
     }
 
-    private WorkerTask createTask(String id, String name, Map<String, String> props, Map<String, String> taskProps,
-                                  Connector connector, boolean sink) {
+    private WorkerTask createTask(int taskNumber, String name, Map<String, String> props,
+                                  Map<String, String> taskProps, Connector connector, boolean sink) {
+        String id = name + "-" + taskNumber;
         Class<? extends Task> taskClass = connector.taskClass();
         Task task = Plugins.newInstance("task class of " + name, taskClass.getName(), Task.class);
         Converter keyConverter = converter(props, ConnectorConfig.KEY_CONVERTER_CLASS_CONFIG, true);
         Converter valueConverter = converter(props, ConnectorConfig.VALUE_CONVERTER_CLASS_CONFIG, false);
-        Map<String, Object> client = new HashMap<>();
-        client.put("bootstrap.servers", String.join(",", config.bootstrapServers()));
         if (sink) {
+            Map<String, Object> client = new HashMap<>();
+            client.put("bootstrap.servers", String.join(",", config.bootstrapServers()));
             List<String> topics = ConnectorConfig.SINK_DEFINITION.parse(props).getList(ConnectorConfig.TOPICS_CONFIG);
             client.put("group.id", "connect-" + name);
             client.put("client.id", "connector-consumer-" + id);
             client.put("enable.auto.commit", "false");
             client.put("auto.offset.reset", "earliest");
             client.putAll(config.withPrefix("consumer."));
-            return new WorkerSinkTask(id, (SinkTask) task, taskProps, topics, TransformationChain.fromConfig(props),
-                keyConverter, valueConverter,
-                TributaryConsumer.create(client, Serdes.byteArray().deserializer(),
-                    Serdes.byteArray().deserializer()), config.offsetFlushIntervalMs(), time);
+            ErrorHandlingConfig errorConfig = ErrorHandlingConfig.from(props, true);
+            TransformationChain<SinkRecord> transforms = TransformationChain.fromConfig(props);
+            DeadLetterQueueReporter dlq = null;
+            try {
+                if (errorConfig.hasDeadLetterQueue()) {
+                    dlq = new DeadLetterQueueReporter(name, taskNumber, errorConfig,
+                        producer("connector-dlq-producer-" + id), this::ensureTopic);
+                }
+                return new WorkerSinkTask(id, (SinkTask) task, taskProps, topics, transforms, keyConverter,
+                    valueConverter, TributaryConsumer.create(client, Serdes.byteArray().deserializer(),
+                        Serdes.byteArray().deserializer()), config.offsetFlushIntervalMs(), time,
+                    new RetryWithToleranceOperator(id, errorConfig, time, dlq));
+            } catch (RuntimeException e) {
+                transforms.close();
+                if (dlq != null) {
+                    dlq.close();
+                }
+                throw e;
+            }
         }
-        client.put("client.id", "connector-producer-" + id);
+        return new WorkerSourceTask(id, name, (SourceTask) task, taskProps, TransformationChain.fromConfig(props),
+            keyConverter, valueConverter, producer("connector-producer-" + id), offsetStore,
+            config.offsetFlushIntervalMs(), time,
+            new RetryWithToleranceOperator(id, ErrorHandlingConfig.from(props, false), time, null));
+    }
+
+    /** A producer for a source task or a dead letter queue: Kafka Connect's defaults, then the worker's producer.*. */
+    private TributaryProducer<byte[], byte[]> producer(String clientId) {
+        Map<String, Object> client = new HashMap<>();
+        client.put("bootstrap.servers", String.join(",", config.bootstrapServers()));
+        client.put("client.id", clientId);
         // No record may be dropped silently: Kafka Connect's producer defaults.
         client.put("acks", "all");
         client.putAll(config.withPrefix("producer."));
-        return new WorkerSourceTask(id, name, (SourceTask) task, taskProps, TransformationChain.fromConfig(props),
-            keyConverter, valueConverter,
-            TributaryProducer.create(client, Serdes.byteArray().serializer(), Serdes.byteArray().serializer()),
-            offsetStore, config.offsetFlushIntervalMs(), time);
+        return TributaryProducer.create(client, Serdes.byteArray().serializer(), Serdes.byteArray().serializer());
+    }
+
+    /**
+     * Creates a topic with one partition unless it exists (the dead letter queue), with the worker's admin.*
+     * settings.
+     *
+     * @throws ConnectException saying what to change when the broker refuses
+     */
+    private void ensureTopic(String topic, short replicationFactor) {
+        Map<String, Object> client = new HashMap<>();
+        client.put("bootstrap.servers", String.join(",", config.bootstrapServers()));
+        client.putAll(config.withPrefix("admin."));
+        try (Admin admin = TributaryAdmin.create(client)) {
+            if (admin.listTopics().get(ADMIN_TIMEOUT_MS, TimeUnit.MILLISECONDS).contains(topic)) {
+                return;
+            }
+            admin.createTopics(List.of(new NewTopic(topic, 1, replicationFactor)))
+                .get(ADMIN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            log.info("created the dead letter queue topic {} (1 partition, replication factor {})", topic,
+                replicationFactor);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof TributaryException te && te.error() == Errors.TOPIC_ALREADY_EXISTS) {
+                return;
+            }
+            String hint = e.getCause() instanceof TributaryException te
+                && te.error() == Errors.INVALID_REPLICATION_FACTOR
+                ? "; set " + ConnectorConfig.DLQ_TOPIC_REPLICATION_FACTOR_CONFIG + " to what the cluster has (1 or -1 "
+                    + "on a single node)"
+                : "";
+            throw new ConnectException("cannot create the dead letter queue topic " + topic + " with replication factor "
+                + replicationFactor + ": " + e.getCause().getMessage() + hint, e.getCause());
+        } catch (TimeoutException e) {
+            throw new ConnectException("cannot create the dead letter queue topic " + topic + ": no answer from "
+                + config.bootstrapServers() + " within " + ADMIN_TIMEOUT_MS + " ms", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectException("interrupted while creating the dead letter queue topic " + topic, e);
+        }
     }
 
     /** The connector's converter if it overrides the worker's, configured from the matching prefix. */
@@ -235,9 +307,19 @@ public final class Worker implements AutoCloseable {
         if (className != null && !className.isBlank()) {
             try {
                 Connector connector = Plugins.newConnector(className.trim());
-                errors.addAll(connector instanceof SinkConnector
+                boolean sink = connector instanceof SinkConnector;
+                errors.addAll(sink
                     ? ConnectorConfig.validate(props, ConnectorConfig.SINK_DEFINITION, connector.config())
                     : ConnectorConfig.validate(props, connector.config()));
+                if (sink) {
+                    String dlq = props.getOrDefault(ConnectorConfig.DLQ_TOPIC_NAME_CONFIG, "").trim();
+                    String topics = props.getOrDefault(ConnectorConfig.TOPICS_CONFIG, "");
+                    if (!dlq.isEmpty() && java.util.Arrays.stream(topics.split(",")).map(String::trim)
+                            .anyMatch(dlq::equals)) {
+                        errors.add(new ConfigException(ConnectorConfig.DLQ_TOPIC_NAME_CONFIG, dlq,
+                            "a topic the connector does not read (it is in topics)").getMessage());
+                    }
+                }
             } catch (ConfigException e) {
                 errors.add(e.getMessage());
             }

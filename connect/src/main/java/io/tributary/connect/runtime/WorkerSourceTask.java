@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * (and when stopping) stores the latest source offset of each source partition, but only after the producer
  * flushed and every send since the last store was acknowledged. A failed send fails the task and its offsets are
  * never stored, so a restart re-reads from the last acknowledged position (at least once, no loss).
+ *
+ * <p>A record whose transform or conversion fails goes through the {@link RetryWithToleranceOperator}: fatal with
+ * {@code errors.tolerance=none}; with {@code all} it is skipped (and logged), and its offset counts as read. With
+ * {@code all} a send the broker refused is skipped and logged too, as Kafka does since KIP-779.
  */
 final class WorkerSourceTask extends WorkerTask {
     private static final Logger log = LoggerFactory.getLogger(WorkerSourceTask.class);
@@ -41,7 +46,12 @@ final class WorkerSourceTask extends WorkerTask {
     /** Latest offset per source partition sent since the last store; only the task thread touches it. */
     private final Map<Map<String, ?>, Map<String, ?>> unstored = new LinkedHashMap<>();
     /** Sends since the last store that may not be acknowledged yet, oldest first. */
-    private final Deque<CompletableFuture<RecordMetadata>> inFlight = new ArrayDeque<>();
+    private final Deque<Send> inFlight = new ArrayDeque<>();
+    private final RetryWithToleranceOperator errors;
+
+    /** A record handed to the producer and the future of its acknowledgement. */
+    private record Send(SourceRecord record, CompletableFuture<RecordMetadata> ack) {
+    }
     private static final int PRUNE_THRESHOLD = 4096;
 
     WorkerSourceTask(String id, String connector, SourceTask task, Map<String, String> taskConfig,
@@ -55,7 +65,16 @@ final class WorkerSourceTask extends WorkerTask {
                      TransformationChain<SourceRecord> transforms, Converter keyConverter,
                      Converter valueConverter, Producer<byte[], byte[]> producer, FileOffsetStore offsetStore,
                      long flushIntervalMs, Time time) {
+        this(id, connector, task, taskConfig, transforms, keyConverter, valueConverter, producer, offsetStore,
+            flushIntervalMs, time, RetryWithToleranceOperator.failFast(id));
+    }
+
+    WorkerSourceTask(String id, String connector, SourceTask task, Map<String, String> taskConfig,
+                     TransformationChain<SourceRecord> transforms, Converter keyConverter,
+                     Converter valueConverter, Producer<byte[], byte[]> producer, FileOffsetStore offsetStore,
+                     long flushIntervalMs, Time time, RetryWithToleranceOperator errors) {
         super(id);
+        this.errors = errors;
         this.transforms = transforms;
         this.connector = connector;
         this.task = task;
@@ -115,24 +134,54 @@ final class WorkerSourceTask extends WorkerTask {
             }
             producer.close();
             transforms.close();
+            errors.close();
         }
     }
 
     private void send(SourceRecord polled) {
-        SourceRecord r = transforms.apply(polled);
+        ProcessingContext context = ProcessingContext.polled(polled);
+        SourceRecord r = transforms.isEmpty() ? polled : transforms.apply(polled, errors, context);
         if (r == null) {
-            // Dropped by a transform: nothing to send, but the task has read past it.
-            if (polled.sourcePartition() != null && polled.sourceOffset() != null) {
-                unstored.put(polled.sourcePartition(), polled.sourceOffset());
-            }
+            // Dropped by a transform, or failed and skipped: nothing to send, but the task has read past it.
+            markRead(polled);
             return;
         }
-        byte[] key = keyConverter.fromConnectData(r.topic(), r.keySchema(), r.key());
-        byte[] value = valueConverter.fromConnectData(r.topic(), r.valueSchema(), r.value());
-        inFlight.add(producer.send(new ProducerRecord<>(r.topic(), r.kafkaPartition(), r.timestamp(), key, value,
-            List.of())));
+        byte[] key = errors.execute(context, Stage.KEY_CONVERTER, keyConverter.getClass(),
+            () -> keyConverter.fromConnectData(r.topic(), r.keySchema(), r.key()));
+        if (context.failed()) {
+            markRead(polled);
+            return;
+        }
+        byte[] value = errors.execute(context, Stage.VALUE_CONVERTER, valueConverter.getClass(),
+            () -> valueConverter.fromConnectData(r.topic(), r.valueSchema(), r.value()));
+        if (context.failed()) {
+            markRead(polled);
+            return;
+        }
+        inFlight.add(new Send(r, producer.send(new ProducerRecord<>(r.topic(), r.kafkaPartition(), r.timestamp(),
+            key, value, RecordHeaders.toRecord(r.headers())))));
+        markRead(r);
+    }
+
+    private void markRead(SourceRecord r) {
         if (r.sourcePartition() != null && r.sourceOffset() != null) {
             unstored.put(r.sourcePartition(), r.sourceOffset());
+        }
+    }
+
+    /**
+     * Throws the send's failure (the offsets stay unstored and the task fails), unless errors are tolerated: then
+     * the failure is logged and the record counts as done.
+     */
+    private void checkAcknowledged(Send send) throws Exception {
+        try {
+            send.ack().get();
+        } catch (ExecutionException e) {
+            if (!errors.config().toleranceAll()) {
+                throw e;
+            }
+            errors.executeFailed(ProcessingContext.polled(send.record()), Stage.KAFKA_PRODUCE, producer.getClass(),
+                e.getCause());
         }
     }
 
@@ -142,8 +191,8 @@ final class WorkerSourceTask extends WorkerTask {
      */
     private void pruneAcknowledged() throws Exception {
         // Acknowledgements arrive about in send order: drop the done prefix, stop at the first pending send.
-        while (!inFlight.isEmpty() && inFlight.peekFirst().isDone()) {
-            inFlight.pollFirst().get();
+        while (!inFlight.isEmpty() && inFlight.peekFirst().ack().isDone()) {
+            checkAcknowledged(inFlight.pollFirst());
         }
     }
 
@@ -153,9 +202,8 @@ final class WorkerSourceTask extends WorkerTask {
             return;
         }
         producer.flush();
-        for (CompletableFuture<RecordMetadata> f : inFlight) {
-            // Throws the send's failure: the offsets stay unstored and the task fails.
-            f.get();
+        for (Send send : inFlight) {
+            checkAcknowledged(send);
         }
         inFlight.clear();
         if (!unstored.isEmpty()) {
@@ -168,6 +216,7 @@ final class WorkerSourceTask extends WorkerTask {
 
     @Override
     protected void onStop() {
+        errors.stop();
         task.stop();
     }
 
@@ -175,5 +224,6 @@ final class WorkerSourceTask extends WorkerTask {
     void abandon() {
         producer.close();
         transforms.close();
+        errors.close();
     }
 }

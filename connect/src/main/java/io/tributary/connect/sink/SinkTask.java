@@ -23,7 +23,11 @@ public abstract class SinkTask implements Task {
         this.context = context;
     }
 
-    /** Writes (or buffers) {@code records}; throwing fails the task. */
+    /**
+     * Writes (or buffers) {@code records}. Throwing a {@link io.tributary.connect.errors.RetriableException} hands the
+     * same batch to {@code put} again later (after {@link SinkTaskContext#timeout}); any other exception fails the task.
+     * A single record that cannot be written goes to {@link SinkTaskContext#errantRecordReporter()} instead.
+     */
     public abstract void put(Collection<SinkRecord> records);
 
     /**

@@ -43,6 +43,25 @@ class ConnectorConfigTest {
     }
 
     @Test
+    void errorSettingsAreCheckedWithTheRest() {
+        assertThatThrownBy(() -> worker().validate(Map.of("name", "snk", "connector.class", "FileStreamSink",
+                "file", "/tmp/x", "topics", "a,b", "errors.tolerance", "some", "errors.retry.timeout", "-2",
+                "errors.deadletterqueue.topic.name", "b", "errors.deadletterqueue.topic.replication.factor", "0",
+                "errors.log.enable", "yes")))
+            .isInstanceOf(ConfigException.class)
+            .hasMessageStartingWith("connector snk has 5 invalid configurations:")
+            .hasMessageContaining("errors.tolerance : some (expected: one of [none, all])")
+            .hasMessageContaining("errors.retry.timeout : -2 (expected: at least -1)")
+            .hasMessageContaining("errors.log.enable : yes (expected: true or false)")
+            .hasMessageContaining("errors.deadletterqueue.topic.replication.factor : 0")
+            .hasMessageContaining("errors.deadletterqueue.topic.name : b (expected: a topic the connector does not "
+                + "read");
+        worker().validate(Map.of("name", "snk", "connector.class", "FileStreamSink", "file", "/tmp/x",
+            "topics", "a", "errors.tolerance", "all", "errors.retry.timeout", "-1",
+            "errors.deadletterqueue.topic.name", "dlq", "errors.deadletterqueue.topic.replication.factor", "-1"));
+    }
+
+    @Test
     void sinkNeedsTopics() {
         assertThatThrownBy(() -> worker().startConnector(Map.of("name", "snk", "connector.class",
                 "org.apache.kafka.connect.file.FileStreamSinkConnector", "file", "/tmp/x", "topics", " ")))

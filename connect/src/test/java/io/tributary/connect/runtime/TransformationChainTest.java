@@ -69,4 +69,54 @@ class TransformationChainTest {
         assertThatThrownBy(() -> TransformationChain.fromConfig(Map.of("transforms", "a,a")))
             .isInstanceOf(ConfigException.class).hasMessageContaining("a twice");
     }
+
+    @Test
+    void predicatesGateTransformsAndNegateInvertsThem() {
+        // Kafka's documented example: drop tombstones, rename only the topics that match.
+        Map<String, String> props = props(
+            "predicates", "isTombstone,isFoo",
+            "predicates.isTombstone.type", "org.apache.kafka.connect.transforms.predicates.RecordIsTombstone",
+            "predicates.isFoo.type", "TopicNameMatches", "predicates.isFoo.pattern", "foo-.*",
+            "transforms", "dropTombstones,route,mark",
+            "transforms.dropTombstones.type", "org.apache.kafka.connect.transforms.Filter",
+            "transforms.dropTombstones.predicate", "isTombstone",
+            "transforms.route.type", "RegexRouter", "transforms.route.regex", "foo-(.*)",
+            "transforms.route.replacement", "bar-$1", "transforms.route.predicate", "isFoo",
+            "transforms.mark.type", "RegexRouter", "transforms.mark.regex", "(.*)", "transforms.mark.replacement",
+            "$1!", "transforms.mark.predicate", "isFoo", "transforms.mark.negate", "true");
+        try (TransformationChain<SourceRecord> chain = TransformationChain.fromConfig(props)) {
+            assertThat(chain.apply(record("foo-1", null))).as("tombstone").isNull();
+            // route applies (foo-1 matches); mark sees bar-1, which does not match, so negate makes it apply
+            assertThat(chain.apply(record("foo-1", "v")).topic()).isEqualTo("bar-1!");
+            assertThat(chain.apply(record("other", "v")).topic()).isEqualTo("other!");
+        }
+    }
+
+    private static Map<String, String> props(String... keyValues) {
+        Map<String, String> m = new HashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            m.put(keyValues[i], keyValues[i + 1]);
+        }
+        return m;
+    }
+
+    @Test
+    void predicateErrorsNameTheSetting() {
+        assertThatThrownBy(() -> TransformationChain.fromConfig(Map.of("transforms", "f",
+            "transforms.f.type", "Filter", "transforms.f.predicate", "nope")))
+            .isInstanceOf(ConfigException.class).hasMessageContaining("transforms.f.predicate")
+            .hasMessageContaining("nope");
+        assertThatThrownBy(() -> TransformationChain.fromConfig(Map.of("predicates", "p",
+            "predicates.p.type", "TopicNameMatches")))
+            .isInstanceOf(ConfigException.class).hasMessageContaining("predicate p (TopicNameMatches)")
+            .hasMessageContaining("pattern");
+        assertThatThrownBy(() -> TransformationChain.fromConfig(Map.of("predicates", "p",
+            "predicates.p.type", "org.apache.kafka.connect.transforms.predicates.Nope")))
+            .isInstanceOf(ConfigException.class).hasMessageContaining("predicates.p.type")
+            .hasMessageContaining("RecordIsTombstone");
+        assertThatThrownBy(() -> TransformationChain.fromConfig(Map.of("predicates", "p",
+            "predicates.p.type", "RecordIsTombstone", "transforms", "f", "transforms.f.type", "Filter",
+            "transforms.f.predicate", "p", "transforms.f.negate", "yes")))
+            .isInstanceOf(ConfigException.class).hasMessageContaining("transforms.f.negate");
+    }
 }
