@@ -38,6 +38,9 @@ public final class FlagSpec {
     private final List<String[]> requiredOneOf = new ArrayList<>();
     private String positionalName;
     private String positionalHelp;
+    /** How many positional arguments are accepted: exactly one by default, more with {@link #positionals}. */
+    private int positionalMin = 1;
+    private int positionalMax = 1;
     private String synopsis = "";
 
     /** An empty specification. */
@@ -92,6 +95,15 @@ public final class FlagSpec {
         return this;
     }
 
+    /** Accepts {@code min} or more positional arguments ({@code connect-standalone worker.properties c1 c2 ...}). */
+    public FlagSpec positionals(String name, String help, int min) {
+        this.positionalName = name;
+        this.positionalHelp = help;
+        this.positionalMin = min;
+        this.positionalMax = Integer.MAX_VALUE;
+        return this;
+    }
+
     /** The short form shown on the usage line after the tool name. */
     public FlagSpec synopsis(String text) {
         this.synopsis = text;
@@ -117,14 +129,14 @@ public final class FlagSpec {
             return ParsedFlags.help(); // whatever else is wrong, the usage answers it
         }
         Map<String, List<String>> values = new LinkedHashMap<>();
-        String positional = null;
+        List<String> positionals = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (!arg.startsWith("--")) {
-                if (positionalName == null || positional != null) {
+                if (positionalName == null || positionals.size() >= positionalMax) {
                     throw new UsageException("unexpected argument '" + arg + "'");
                 }
-                positional = arg;
+                positionals.add(arg);
                 continue;
             }
             int eq = arg.indexOf('=');
@@ -191,10 +203,11 @@ public final class FlagSpec {
                     + ")".repeat(group.length - 1));
             }
         }
-        if (positionalName != null && positional == null) {
-            throw new UsageException("missing " + positionalName);
+        if (positionalName != null && positionals.size() < positionalMin) {
+            throw new UsageException(positionals.isEmpty() ? "missing " + positionalName
+                : "expected at least " + positionalMin + " of " + positionalName + ", got " + positionals.size());
         }
-        return new ParsedFlags(values, positional, false);
+        return new ParsedFlags(values, positionals, false);
     }
 
     /** The usage text: the synopsis line, then one line per flag. */

@@ -21,7 +21,7 @@ public final class Main {
     static {
         for (Tool t : List.of(new BrokerLiteStart(), new ConsoleProducer(), new ConsoleConsumer(),
                 new ProducerPerfTest(), new ConsumerPerfTest(), new Topics(), new Configs(), new ConsumerGroups(),
-                new DeleteRecords())) {
+                new DeleteRecords(), new ConnectStandaloneTool())) {
             TOOLS.put(t.name(), t);
         }
     }
@@ -31,9 +31,10 @@ public final class Main {
 
     /** Runs the tool named by the first argument and exits with its exit code. */
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("broker-lite-start")
+        if (args.length > 0 && (args[0].equals("broker-lite-start") || args[0].equals("connect-standalone"))
                 && System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-            // the broker's start-up and shutdown lines are worth seeing; the client tools only show warnings
+            // the broker's and the connectors' start-up and shutdown lines are worth seeing; the client tools only
+            // show warnings
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
         }
         ToolContext context = ToolContext.system();

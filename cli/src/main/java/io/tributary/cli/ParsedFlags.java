@@ -13,17 +13,17 @@ import java.util.Properties;
 /** A command line read by {@link FlagSpec#parse}: typed access to the flags' values. Immutable. */
 public final class ParsedFlags {
     private final Map<String, List<String>> values;
-    private final String positional;
+    private final List<String> positionals;
     private final boolean help;
 
-    ParsedFlags(Map<String, List<String>> values, String positional, boolean help) {
+    ParsedFlags(Map<String, List<String>> values, List<String> positionals, boolean help) {
         this.values = values;
-        this.positional = positional;
+        this.positionals = List.copyOf(positionals);
         this.help = help;
     }
 
     static ParsedFlags help() {
-        return new ParsedFlags(Map.of(), null, true);
+        return new ParsedFlags(Map.of(), List.of(), true);
     }
 
     /** Whether {@code --help} was given. */
@@ -53,9 +53,14 @@ public final class ParsedFlags {
         return values.getOrDefault(name, List.of());
     }
 
-    /** The positional argument, or null. */
+    /** The (first) positional argument, or null. */
     public String positional() {
-        return positional;
+        return positionals.isEmpty() ? null : positionals.get(0);
+    }
+
+    /** Every positional argument, in order. */
+    public List<String> positionals() {
+        return positionals;
     }
 
     /** The flag's value as a long, or {@code fallback} if not given. */

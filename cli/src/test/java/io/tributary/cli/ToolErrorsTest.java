@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Wrong command lines and unreachable brokers: no broker needed. */
 class ToolErrorsTest {
     private static final String[] TOOLS = {"broker-lite-start", "console-producer", "console-consumer",
-        "producer-perf-test", "consumer-perf-test", "topics", "configs", "consumer-groups", "delete-records"};
+        "producer-perf-test", "consumer-perf-test", "topics", "configs", "consumer-groups", "delete-records",
+        "connect-standalone"};
 
     @Test
     void noToolListsTheToolsAndExits2() {
@@ -30,7 +31,7 @@ class ToolErrorsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"broker-lite-start", "console-producer", "console-consumer", "producer-perf-test",
-        "consumer-perf-test", "topics", "configs", "consumer-groups", "delete-records"})
+        "consumer-perf-test", "topics", "configs", "consumer-groups", "delete-records", "connect-standalone"})
     void helpPrintsTheUsageToStdout(String tool) {
         Result r = run(tool, "--help");
         assertThat(r.exitCode()).isZero();
@@ -40,7 +41,7 @@ class ToolErrorsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"broker-lite-start", "console-producer", "console-consumer", "producer-perf-test",
-        "consumer-perf-test", "topics", "configs", "consumer-groups", "delete-records"})
+        "consumer-perf-test", "topics", "configs", "consumer-groups", "delete-records", "connect-standalone"})
     void anUnknownFlagPrintsTheUsageAndExits2(String tool) {
         Result r = run(tool, "--no-such-flag", "x");
         assertThat(r.exitCode()).isEqualTo(2);
