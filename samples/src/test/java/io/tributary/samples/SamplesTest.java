@@ -104,6 +104,21 @@ class SamplesTest {
     }
 
     @Test
+    void fileToTopicTurnsLinesIntoRecordsAndFollowsTheFile() throws Exception {
+        for (List<String> lines : List.of(output(FileToTopicSample::main),
+                output(FileToTopicSample::main, "--bootstrap-server", bootstrap))) {
+            assertThat(lines).anyMatch(l -> l.matches("connector local-file-source is running; its status is at "
+                + "http://127.0.0.1:\\d+/connectors/local-file-source/status"));
+            assertThat(lines).filteredOn(l -> l.startsWith("record at offset ")).containsExactly(
+                "record at offset 0: GET /index.html 200", "record at offset 1: GET /missing 404",
+                "record at offset 2: POST /login 302", "record at offset 3: GET /about.html 200",
+                "record at offset 4: GET /favicon.ico 404");
+            assertThat(lines).contains("appended 2 lines to app.log", "stored offset: byte 94 of 94 (a restart "
+                + "resumes there)");
+        }
+    }
+
+    @Test
     void anUnknownArgumentIsRefused() {
         assertThatThrownBy(() -> KeyedProducerSample.main(new String[] {"--broker-list", "x:1"}))
             .isInstanceOf(IllegalArgumentException.class)
