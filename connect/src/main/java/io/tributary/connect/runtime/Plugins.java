@@ -4,6 +4,8 @@ import io.tributary.common.config.ConfigException;
 import io.tributary.connect.connector.Connector;
 import io.tributary.connect.file.FileStreamSinkConnector;
 import io.tributary.connect.file.FileStreamSourceConnector;
+import io.tributary.connect.jdbc.JdbcSinkConnector;
+import io.tributary.connect.jdbc.JdbcSourceConnector;
 import io.tributary.connect.storage.ByteArrayConverter;
 import io.tributary.connect.storage.Converter;
 import io.tributary.connect.storage.JsonConverter;
@@ -16,7 +18,8 @@ import java.util.Map;
 /**
  * Finds connector and converter classes by name. Besides fully qualified class names it accepts the simple names
  * and aliases Kafka Connect accepts ({@code FileStreamSource}, {@code JsonConverter}) and Kafka's own class names
- * for the built-in plugins ({@code org.apache.kafka.connect.json.JsonConverter}), so existing properties files
+ * for the built-in plugins ({@code org.apache.kafka.connect.json.JsonConverter}, and Confluent's for the JDBC
+ * connectors: {@code io.confluent.connect.jdbc.JdbcSourceConnector}), so existing properties files
  * work unchanged.
  */
 final class Plugins {
@@ -27,6 +30,12 @@ final class Plugins {
         Map.entry("FileStreamSink", FileStreamSinkConnector.class),
         Map.entry("FileStreamSinkConnector", FileStreamSinkConnector.class),
         Map.entry("org.apache.kafka.connect.file.FileStreamSinkConnector", FileStreamSinkConnector.class),
+        Map.entry("JdbcSource", JdbcSourceConnector.class),
+        Map.entry("JdbcSourceConnector", JdbcSourceConnector.class),
+        Map.entry("io.confluent.connect.jdbc.JdbcSourceConnector", JdbcSourceConnector.class),
+        Map.entry("JdbcSink", JdbcSinkConnector.class),
+        Map.entry("JdbcSinkConnector", JdbcSinkConnector.class),
+        Map.entry("io.confluent.connect.jdbc.JdbcSinkConnector", JdbcSinkConnector.class),
         Map.entry("StringConverter", StringConverter.class),
         Map.entry("org.apache.kafka.connect.storage.StringConverter", StringConverter.class),
         Map.entry("JsonConverter", JsonConverter.class),
