@@ -67,7 +67,7 @@ record SinkRow(String table, boolean delete, List<Value> keys, List<Value> other
                 List<String> wanted = config.pkFields.isEmpty() ? values.stream().map(Value::name).toList()
                     : config.pkFields;
                 for (String name : wanted) {
-                    Value v = values.stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
+                    Value v = byName(values, name);
                     keys.add(requireKey(name, v, "value"));
                     values.remove(v);
                 }
@@ -92,8 +92,7 @@ record SinkRow(String table, boolean delete, List<Value> keys, List<Value> other
             }
             List<Value> keys = new ArrayList<>();
             for (String name : config.pkFields) {
-                keys.add(requireKey(name, fields.stream().filter(v -> v.name().equals(name)).findFirst()
-                    .orElse(null), "key"));
+                keys.add(requireKey(name, byName(fields, name), "key"));
             }
             return keys;
         }
@@ -105,6 +104,19 @@ record SinkRow(String table, boolean delete, List<Value> keys, List<Value> other
         ColumnType type = record.keySchema() != null ? ColumnType.of(record.keySchema())
             : ColumnType.infer(name, key);
         return List.of(new Value(name, type, false, bindable(type, key)));
+    }
+
+    /**
+     * The field named {@code name}, else the one named so ignoring case (H2 reports unquoted columns in upper case:
+     * {@code pk.fields=id} finds a source row's {@code ID}), else null.
+     */
+    private static Value byName(List<Value> values, String name) {
+        for (Value v : values) {
+            if (v.name().equals(name)) {
+                return v;
+            }
+        }
+        return values.stream().filter(v -> v.name().equalsIgnoreCase(name)).findFirst().orElse(null);
     }
 
     private static Value requireKey(String name, Value v, String where) {

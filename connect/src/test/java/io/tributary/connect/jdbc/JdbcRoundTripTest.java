@@ -12,7 +12,9 @@ import io.tributary.junit.BootstrapServers;
 import io.tributary.junit.EmbeddedBroker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.Files;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,8 +78,6 @@ class JdbcRoundTripTest {
             String src = db.uniqueTable("rt_src");
             String dst = db.uniqueTable("rt_dst");
             String topic = "rt-" + src;
-            // H2 folds unquoted names to upper case: the record fields are ID, NAME, ...
-            String id = db == TestDatabase.H2 ? "ID" : "id";
             // The sink quotes the names it creates: in H2 the lower-case name must be quoted too.
             String dstSql = DatabaseDialect.forUrl(db.url).quote(dst);
             TestDatabase.execute(c, "CREATE TABLE " + src + " (id BIGINT NOT NULL PRIMARY KEY, name VARCHAR(50) "
@@ -98,7 +99,7 @@ class JdbcRoundTripTest {
                 Map<String, String> sinkProps = db.connectorProps();
                 sinkProps.putAll(Map.of("name", "jdbc-sink", "connector.class",
                     "io.confluent.connect.jdbc.JdbcSinkConnector", "topics", topic, "table.name.format", dst,
-                    "insert.mode", "upsert", "pk.mode", "record_value", "pk.fields", id, "auto.create", "true",
+                    "insert.mode", "upsert", "pk.mode", "record_value", "pk.fields", "id", "auto.create", "true",
                     "batch.size", "5"));
                 sink = ConnectStandalone.start(worker("sink.offsets", true), List.of(sinkProps));
                 await().atMost(WAIT).until(() -> count(c, dstSql) == 20);
@@ -176,6 +177,43 @@ class JdbcRoundTripTest {
                 db.drop(c, topic);
             }
         }
+    }
+
+    @Test
+    void theExamplePropertiesFilesRunOnH2() throws Exception {
+        TestDatabase db = TestDatabase.H2;
+        Map<String, String> sourceProps = example("jdbc-source.properties");
+        Map<String, String> sinkProps = example("jdbc-sink.properties");
+        try (Connection c = DriverManager.getConnection(sourceProps.get("connection.url"), "sa", "")) {
+            TestDatabase.execute(c, "CREATE TABLE orders (id BIGINT NOT NULL PRIMARY KEY, item VARCHAR(50) NOT NULL, "
+                + "qty INTEGER, updated_at TIMESTAMP NOT NULL)",
+                "INSERT INTO orders VALUES (1, 'tea', 2, TIMESTAMP '2026-01-01 10:00:00')",
+                "INSERT INTO orders VALUES (2, 'milk', 1, TIMESTAMP '2026-01-01 10:00:00')");
+            ConnectStandalone connect = ConnectStandalone.start(worker("example.offsets", true),
+                List.of(sourceProps, sinkProps));
+            try {
+                await().atMost(WAIT).until(() -> count(c, "\"orders_copy\"") == 2);
+                assertThat(TestDatabase.rows(c, "SELECT id, item, qty FROM \"orders_copy\" ORDER BY id"))
+                    .containsExactly(List.of("1", "tea", "2"), List.of("2", "milk", "1"));
+            } finally {
+                connect.close();
+                db.drop(c, "orders");
+                db.drop(c, "orders_copy");
+            }
+        }
+    }
+
+    /** A properties file from connect/config, on an in-memory H2 database of its own. */
+    private static Map<String, String> example(String file) throws java.io.IOException {
+        Properties p = new Properties();
+        try (var in = Files.newBufferedReader(Path.of("config", file))) {
+            p.load(in);
+        }
+        Map<String, String> m = new HashMap<>();
+        p.stringPropertyNames().forEach(k -> m.put(k, p.getProperty(k)));
+        assertThat(m.get("connection.url")).isEqualTo("jdbc:h2:./data/shop;AUTO_SERVER=TRUE");
+        m.put("connection.url", "jdbc:h2:mem:example;DB_CLOSE_DELAY=-1");
+        return m;
     }
 
     private static long count(Connection c, String table) {
