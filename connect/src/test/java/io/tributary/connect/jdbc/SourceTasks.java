@@ -45,13 +45,14 @@ final class SourceTasks {
         return r == null ? List.of() : r;
     }
 
-    /** Polls until three polls in a row return nothing; stores the last offset of each partition. */
+    /**
+     * Polls a one-table task until a poll returns nothing (its query was read to the end, or it is not due: no
+     * more rows until the clock moves); stores the last offset of each partition.
+     */
     List<SourceRecord> drain(JdbcSourceTask task) throws InterruptedException {
         List<SourceRecord> all = new ArrayList<>();
-        int empty = 0;
-        while (empty < 3) {
-            List<SourceRecord> r = poll(task);
-            empty = r.isEmpty() ? empty + 1 : 0;
+        List<SourceRecord> r;
+        while (!(r = poll(task)).isEmpty()) {
             all.addAll(r);
             store(r);
         }
