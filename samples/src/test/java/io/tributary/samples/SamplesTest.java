@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 @EmbeddedBroker
 class SamplesTest {
     private static final Pattern SENT = Pattern.compile("(customer-\\d) order-\\d -> partition (\\d), offset \\d+");
+    private static final Pattern WORD_COUNT = Pattern.compile(" {2}(\\w+): (\\d+)");
     private static final Pattern COMMITTED = Pattern.compile(" {2}sample-payments-\\d -> (\\d+)");
 
     @BootstrapServers
@@ -116,6 +117,44 @@ class SamplesTest {
             assertThat(lines).contains("appended 2 lines to app.log", "stored offset: byte 94 of 94 (a restart "
                 + "resumes there)");
         }
+    }
+
+    @Test
+    void wordCountCountsEveryWordAndASecondRunContinuesFromTheChangelog() throws Exception {
+        List<String> first = output(WordCountSample::main, "--bootstrap-server", bootstrap);
+        assertThat(first).contains("wrote 3 lines to sample-lines", "word counts (10 words):");
+        assertThat(first).anyMatch(l -> l.startsWith("the application has processed every line"));
+        assertThat(wordCounts(first)).containsExactlyEntriesOf(new java.util.TreeMap<>(Map.ofEntries(
+            Map.entry("a", 2L), Map.entry("brown", 1L), Map.entry("dog", 3L), Map.entry("fox", 2L),
+            Map.entry("jumps", 1L), Map.entry("lazy", 2L), Map.entry("over", 1L), Map.entry("quick", 2L),
+            Map.entry("sleeps", 1L), Map.entry("the", 3L))));
+        // the describe() output names the repartition and the store
+        assertThat(String.join("\n", first)).contains("word-counts");
+
+        // the same lines again: the store is restored from its changelog, so every count doubles
+        Map<String, Long> second = wordCounts(output(WordCountSample::main, "--bootstrap-server", bootstrap));
+        assertThat(second).hasSize(10).allSatisfy((word, count) -> assertThat(count).as(word)
+            .isEqualTo(2 * wordCounts(first).get(word)));
+    }
+
+    private static Map<String, Long> wordCounts(List<String> lines) {
+        return lines.stream().map(WORD_COUNT::matcher).filter(Matcher::matches)
+            .collect(Collectors.toMap(m -> m.group(1), m -> Long.parseLong(m.group(2)), (a, b) -> b,
+                java.util.TreeMap::new));
+    }
+
+    @Test
+    void windowedCountCountsALateViewWithinTheGraceAndDropsOneAfterIt() throws Exception {
+        List<String> lines = output(WindowedCountSample::main);
+        assertThat(lines.get(0)).startsWith("Started an in-process broker-lite");
+        assertThat(lines).filteredOn(l -> l.startsWith("sent a view by ")).hasSize(9);
+        assertThat(lines.subList(lines.indexOf("views per user per minute (5 windows):"), lines.size()))
+            .containsExactly("views per user per minute (5 windows):",
+                "  alice 12:00-12:01  3",
+                "  alice 12:01-12:02  1",
+                "  alice 12:02-12:03  1",
+                "  bob   12:00-12:01  2",
+                "  bob   12:01-12:02  1");
     }
 
     @Test
