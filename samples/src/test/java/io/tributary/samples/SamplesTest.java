@@ -158,6 +158,47 @@ class SamplesTest {
     }
 
     @Test
+    void tableToTopicReadsTheRowsAndThenTheUpdatedRow() throws Exception {
+        String row = "record at offset %d: \\{\"ID\":%d,\"ITEM\":\"%s\",\"QTY\":%d,\"UPDATED_AT\":\\d+}";
+        for (List<String> lines : List.of(output(TableToTopicSample::main),
+                output(TableToTopicSample::main, "--bootstrap-server", bootstrap))) {
+            assertThat(lines).contains("created table orders with 3 rows", "updated order 2: qty 5");
+            assertThat(lines).anyMatch(l -> l.matches("connector jdbc-source is running; its status is at "
+                + "http://127.0.0.1:\\d+/connectors/jdbc-source/status"));
+            List<String> records = lines.stream().filter(l -> l.startsWith("record at offset ")).toList();
+            assertThat(records).hasSize(4);
+            assertThat(records.get(0)).matches(String.format(row, 0, 1, "tea", 2));
+            assertThat(records.get(1)).matches(String.format(row, 1, 2, "milk", 1));
+            assertThat(records.get(2)).matches(String.format(row, 2, 3, "bread", 1));
+            assertThat(records.get(3)).matches(String.format(row, 3, 2, "milk", 5)); // the new version of row 2
+            assertThat(lines).anyMatch(l -> l.matches("stored offset: id 2, updated_at \\S+Z "
+                + "\\(a restart resumes after that row\\)"));
+        }
+    }
+
+    @Test
+    void topicToTableUpsertsTheRecordsByIdIntoATableItCreates() throws Exception {
+        for (List<String> lines : List.of(output(TopicToTableSample::main),
+                output(TopicToTableSample::main, "--bootstrap-server", bootstrap))) {
+            assertThat(lines).anyMatch(l -> l.matches("connector jdbc-sink is running; its status is at "
+                + "http://127.0.0.1:\\d+/connectors/jdbc-sink/status"));
+            assertThat(lines).filteredOn(l -> l.startsWith("sent key ")).containsExactly(
+                "sent key 1: {\"id\":1,\"item\":\"tea\",\"qty\":2} (partition 0, offset 0)",
+                "sent key 2: {\"id\":2,\"item\":\"milk\",\"qty\":1} (partition 0, offset 1)",
+                "sent key 3: {\"id\":3,\"item\":\"bread\",\"qty\":1} (partition 0, offset 2)",
+                "sent key 2: {\"id\":2,\"item\":\"milk\",\"qty\":5} (partition 0, offset 3)");
+            int first = lines.indexOf("table orders, 3 rows:");
+            assertThat(first).isPositive();
+            assertThat(lines.subList(first + 1, first + 5)).containsExactly(
+                "  id | item | qty", "  1 | tea | 2", "  2 | milk | 1", "  3 | bread | 1");
+            int second = lines.lastIndexOf("table orders, 3 rows:");
+            assertThat(second).isGreaterThan(first);
+            assertThat(lines.subList(second + 1, lines.size())).containsExactly(
+                "  id | item | qty", "  1 | tea | 2", "  2 | milk | 5", "  3 | bread | 1");
+        }
+    }
+
+    @Test
     void anUnknownArgumentIsRefused() {
         assertThatThrownBy(() -> KeyedProducerSample.main(new String[] {"--broker-list", "x:1"}))
             .isInstanceOf(IllegalArgumentException.class)
