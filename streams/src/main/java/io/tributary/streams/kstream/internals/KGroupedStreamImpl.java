@@ -158,7 +158,8 @@ final class KGroupedStreamImpl<K, V> implements KGroupedStream<K, V> {
         Serde<K> storeKeySerde = materialized.keySerde() != null ? materialized.keySerde() : keySerde;
         checkStoreSerdes(operation, store, storeKeySerde, storeValueSerde);
         String parent = parentFor(operation, store, materialized.storeName() != null);
-        topology.addStore(MaterializedStores.keyValue(store, materialized, storeKeySerde, storeValueSerde));
+        topology.addStore(MaterializedStores.timestampedKeyValue(store, materialized, storeKeySerde,
+            storeValueSerde));
         String name = topology.newName("KSTREAM-" + operation.toUpperCase(java.util.Locale.ROOT));
         topology.addProcessor(name, parent, () -> nodeForStore.apply(store), List.of(store));
         return new KTableImpl<>(topology, name, store, storeKeySerde, storeValueSerde, lineage.with(operation));

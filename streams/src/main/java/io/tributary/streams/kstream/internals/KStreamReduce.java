@@ -3,7 +3,8 @@ package io.tributary.streams.kstream.internals;
 import io.tributary.streams.kstream.Reducer;
 import io.tributary.streams.processor.internals.ProcessorContextImpl;
 import io.tributary.streams.processor.internals.ProcessorNode;
-import io.tributary.streams.state.KeyValueStore;
+import io.tributary.streams.state.internals.TimestampedKeyValueStore;
+import io.tributary.streams.state.internals.ValueAndTimestamp;
 
 /**
  * {@code reduce}: the first value of a key is its aggregate; each later one is combined with the reducer. Forwards
@@ -12,7 +13,7 @@ import io.tributary.streams.state.KeyValueStore;
 final class KStreamReduce<K, V> extends ProcessorNode {
     private final String storeName;
     private final Reducer<V> reducer;
-    private KeyValueStore<K, V> store;
+    private TimestampedKeyValueStore<K, V> store;
 
     KStreamReduce(String storeName, Reducer<V> reducer) {
         this.storeName = storeName;
@@ -32,9 +33,13 @@ final class KStreamReduce<K, V> extends ProcessorNode {
             return;
         }
         K k = (K) key;
-        V old = store.get(k);
+        ValueAndTimestamp<V> previous = store.getWithTimestamp(k);
+        V old = ValueAndTimestamp.valueOrNull(previous);
         V updated = old == null ? (V) value : reducer.apply(old, (V) value);
-        store.put(k, updated);
-        forward(k, new Change<>(updated, old));
+        // Kafka Streams' rule: an update is as late as the latest record in the aggregate
+        long timestamp = previous == null ? context().timestamp() : Math.max(context().timestamp(),
+            previous.timestamp());
+        store.put(k, updated, timestamp);
+        forward(k, new Change<>(updated, old), timestamp);
     }
 }

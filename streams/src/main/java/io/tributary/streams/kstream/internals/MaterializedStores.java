@@ -9,6 +9,8 @@ import io.tributary.streams.state.StoreBuilder;
 import io.tributary.streams.state.Stores;
 import io.tributary.streams.state.WindowBytesStoreSupplier;
 import io.tributary.streams.state.WindowStore;
+import io.tributary.streams.state.internals.TimestampedKeyValueStore;
+import io.tributary.streams.state.internals.TimestampedKeyValueStoreBuilder;
 import java.time.Duration;
 
 /** Turns a {@link Materialized} into the store builder of a DSL operator. */
@@ -61,5 +63,20 @@ public final class MaterializedStores {
         StoreBuilder<T> builder, Materialized<?, ?> materialized) {
         return materialized.loggingEnabled() ? builder.withLoggingEnabled(materialized.logConfig())
             : builder.withLoggingDisabled();
+    }
+
+    /**
+     * The timestamped key-value store of a table or aggregation called {@code name}, as {@code materialized}
+     * describes it (each value kept with its record's timestamp).
+     */
+    public static <K, V> StoreBuilder<TimestampedKeyValueStore<K, V>> timestampedKeyValue(
+        String name, Materialized<?, ?> materialized, Serde<K> keySerde, Serde<V> valueSerde) {
+        if (materialized.windowSupplier() != null) {
+            throw new TopologyException("store " + name + ": a window store supplier was given where a key-value "
+                + "store is needed");
+        }
+        KeyValueBytesStoreSupplier supplier = materialized.keyValueSupplier() != null
+            ? materialized.keyValueSupplier() : Stores.inMemoryKeyValueStore(name);
+        return logging(new TimestampedKeyValueStoreBuilder<>(supplier, keySerde, valueSerde), materialized);
     }
 }

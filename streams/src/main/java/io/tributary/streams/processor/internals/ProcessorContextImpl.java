@@ -74,6 +74,7 @@ public final class ProcessorContextImpl implements StoreContext {
     }
 
     /** The timestamp of the record being processed; records sent while processing it carry it. */
+    @Override
     public long timestamp() {
         return timestamp;
     }
@@ -130,6 +131,11 @@ public final class ProcessorContextImpl implements StoreContext {
 
     @Override
     public void logChange(String topic, byte[] key, byte[] value) {
+        collector.send(topic, partition, timestamp, List.of(), key, value);
+    }
+
+    @Override
+    public void logChange(String topic, byte[] key, byte[] value, long timestamp) {
         collector.send(topic, partition, timestamp, List.of(), key, value);
     }
 

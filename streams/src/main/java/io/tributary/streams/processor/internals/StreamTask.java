@@ -119,7 +119,7 @@ public final class StreamTask {
             }
             for (ConsumerRecord<byte[], byte[]> r : records) {
                 if (r.offset() < end && r.key() != null) {
-                    bytes.put(r.key(), r.value());
+                    store.restore(r.key(), r.value(), r.timestamp());
                     restored++;
                 }
             }

@@ -17,4 +17,12 @@ public interface InternalStore extends StateStore {
 
     /** Flushes and closes the storage. */
     void close();
+
+    /**
+     * Puts one changelog record back while restoring: by default its key and value go into {@link #bytes()}
+     * unchanged; a store whose changelog differs from its bytes (the timestamped store) overrides this.
+     */
+    default void restore(byte[] key, byte[] value, long timestamp) {
+        bytes().put(key, value);
+    }
 }

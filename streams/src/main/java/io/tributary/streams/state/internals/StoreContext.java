@@ -15,4 +15,10 @@ public interface StoreContext {
 
     /** The directory of this task's store {@code storeName} (persistent stores keep their files there). */
     Path storeDir(String storeName);
+
+    /** The timestamp of the record being processed (a store's default timestamp for a write). */
+    long timestamp();
+
+    /** Sends a changelog record like {@link #logChange(String, byte[], byte[])}, stamped {@code timestamp}. */
+    void logChange(String topic, byte[] key, byte[] value, long timestamp);
 }
