@@ -2,7 +2,10 @@ package io.tributary.streams;
 
 import io.tributary.streams.kstream.Consumed;
 import io.tributary.streams.kstream.KStream;
+import io.tributary.streams.kstream.KTable;
+import io.tributary.streams.kstream.Materialized;
 import io.tributary.streams.kstream.internals.KStreamImpl;
+import io.tributary.streams.kstream.internals.KTableImpl;
 import io.tributary.streams.kstream.internals.Lineage;
 import io.tributary.streams.processor.internals.InternalTopology;
 import io.tributary.streams.processor.internals.SourceNode;
@@ -71,5 +74,31 @@ public final class StreamsBuilder {
         }
         built = true;
         return new Topology(topology);
+    }
+
+    /**
+     * The table of the latest value per key of {@code topic}, read with {@code consumed}'s serdes, in a store with a
+     * derived name ({@code <topic>-table-1-store}, changelog {@code <application.id>-<store>-changelog}). A record
+     * with a null value deletes its key (forwarded as a tombstone); records with a null key are skipped.
+     */
+    public <K, V> KTable<K, V> table(String topic, Consumed<K, V> consumed) {
+        return table(topic, consumed, Materialized.with(null, null));
+    }
+
+    /**
+     * As {@link #table(String, Consumed)}, kept in the store {@code materialized} describes (its name, serdes,
+     * logging; serdes default to {@code consumed}'s).
+     *
+     * <pre>{@code KTable<String, String> users = builder.table("users", Consumed.with(Serdes.string(), Serdes.string()),
+     *     Materialized.as("users-store"));}</pre>
+     */
+    public <K, V> KTable<K, V> table(String topic, Consumed<K, V> consumed, Materialized<K, V> materialized) {
+        Objects.requireNonNull(topic, "topic");
+        Objects.requireNonNull(consumed, "consumed");
+        Objects.requireNonNull(materialized, "materialized");
+        if (built) {
+            throw new IllegalStateException("build() was already called; use a new StreamsBuilder");
+        }
+        return KTableImpl.source(topology, topic, consumed, materialized);
     }
 }

@@ -7,6 +7,7 @@ import io.tributary.common.Errors;
 import io.tributary.common.Time;
 import io.tributary.common.TributaryException;
 import io.tributary.common.config.ParsedConfig;
+import io.tributary.streams.processor.internals.CopartitionedTopicsEnforcer;
 import io.tributary.streams.processor.internals.InternalTopology;
 import io.tributary.streams.processor.internals.StreamThread;
 import java.time.Duration;
@@ -222,7 +223,7 @@ public final class TributaryStreams implements AutoCloseable {
             }
         });
         Set<String> repartitions = topology.repartitionTopics(applicationId);
-        if (changelogs.isEmpty() && repartitions.isEmpty()) {
+        if (changelogs.isEmpty() && repartitions.isEmpty() && topology.copartitionGroups().isEmpty()) {
             return;
         }
         Map<String, Object> adminConfig = clientConfig("admin.",
@@ -235,9 +236,13 @@ public final class TributaryStreams implements AutoCloseable {
                 throw new TopologyException("source topics " + missingSources + " do not exist; create them first");
             }
             int partitions = 1;
-            for (TopicDescription d : await(admin.describeTopics(sources)).values()) {
-                partitions = Math.max(partitions, d.partitions().size());
+            Map<String, Integer> sourcePartitions = new java.util.HashMap<>();
+            for (Map.Entry<String, TopicDescription> d : await(admin.describeTopics(sources)).entrySet()) {
+                partitions = Math.max(partitions, d.getValue().partitions().size());
+                sourcePartitions.put(d.getKey(), d.getValue().partitions().size());
             }
+            Map<String, Integer> repartitionCounts = CopartitionedTopicsEnforcer.repartitionCounts(
+                copartitionGroups(), sourcePartitions, repartitions, partitions);
             short replication = (short) config.getInt(StreamsConfig.REPLICATION_FACTOR_CONFIG);
             List<NewTopic> missing = new ArrayList<>();
             for (Map.Entry<String, Map<String, String>> changelog : changelogs.entrySet()) {
@@ -247,7 +252,7 @@ public final class TributaryStreams implements AutoCloseable {
             }
             for (String topic : repartitions) {
                 if (!existing.contains(topic)) {
-                    missing.add(new NewTopic(topic, partitions, replication, Map.of()));
+                    missing.add(new NewTopic(topic, repartitionCounts.get(topic), replication, Map.of()));
                 }
             }
             if (!missing.isEmpty()) {
@@ -263,6 +268,17 @@ public final class TributaryStreams implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** The co-partition groups of the topology, with the real names of repartition topics. */
+    private List<Set<String>> copartitionGroups() {
+        List<Set<String>> out = new ArrayList<>();
+        for (Set<String> group : topology.copartitionGroups()) {
+            Set<String> resolved = new java.util.TreeSet<>();
+            group.forEach(t -> resolved.add(topology.resolve(applicationId, t)));
+            out.add(resolved);
+        }
+        return out;
     }
 
     private static <T> T await(java.util.concurrent.CompletableFuture<T> future) {

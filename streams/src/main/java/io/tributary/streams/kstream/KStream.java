@@ -145,4 +145,36 @@ public interface KStream<K, V> {
     <KOut, VOut> KStream<KOut, VOut> process(
         io.tributary.streams.processor.api.ProcessorSupplier<? super K, ? super V, KOut, VOut> supplier,
         String... stateStoreNames);
+
+    /**
+     * The inner join with {@code table} on the key: each stream record whose key has a row in the table emits
+     * {@code joiner(value, row)} with the stream record's key and timestamp. Only the stream drives the join: a
+     * table update emits nothing and is seen by later stream records only. Records with a null key or value are
+     * dropped. If this stream's key may have changed, it first goes through a repartition topic
+     * ({@code <source topics>-join-<n>-repartition} or {@link Joined#name()}); stream and table must be
+     * co-partitioned (checked at start-up).
+     */
+    <VT, VR> KStream<K, VR> join(KTable<K, VT> table, ValueJoiner<? super V, ? super VT, ? extends VR> joiner);
+
+    /** As {@link #join(KTable, ValueJoiner)}, with serdes and a repartition topic name from {@code joined}. */
+    <VT, VR> KStream<K, VR> join(KTable<K, VT> table, ValueJoiner<? super V, ? super VT, ? extends VR> joiner,
+                                 Joined<K, V, VT> joined);
+
+    /** As {@link #join(KTable, ValueJoiner)}, the joiner seeing the key too. */
+    <VT, VR> KStream<K, VR> join(KTable<K, VT> table,
+                                 ValueJoinerWithKey<? super K, ? super V, ? super VT, ? extends VR> joiner);
+
+    /**
+     * The left join with {@code table}: as {@link #join(KTable, ValueJoiner)}, but a stream record without a row
+     * is joined with null instead of dropped (a record with a null key too; one with a null value is dropped).
+     */
+    <VT, VR> KStream<K, VR> leftJoin(KTable<K, VT> table, ValueJoiner<? super V, ? super VT, ? extends VR> joiner);
+
+    /** As {@link #leftJoin(KTable, ValueJoiner)}, with serdes and a repartition topic name from {@code joined}. */
+    <VT, VR> KStream<K, VR> leftJoin(KTable<K, VT> table, ValueJoiner<? super V, ? super VT, ? extends VR> joiner,
+                                     Joined<K, V, VT> joined);
+
+    /** As {@link #leftJoin(KTable, ValueJoiner)}, the joiner seeing the key too. */
+    <VT, VR> KStream<K, VR> leftJoin(KTable<K, VT> table,
+                                     ValueJoinerWithKey<? super K, ? super V, ? super VT, ? extends VR> joiner);
 }

@@ -8,12 +8,16 @@ import io.tributary.streams.kstream.Grouped;
 import io.tributary.streams.kstream.KGroupedStream;
 import io.tributary.streams.kstream.KStream;
 import io.tributary.streams.kstream.KeyValue;
+import io.tributary.streams.kstream.Joined;
+import io.tributary.streams.kstream.KTable;
 import io.tributary.streams.kstream.KeyValueMapper;
 import io.tributary.streams.kstream.Named;
 import io.tributary.streams.kstream.Predicate;
 import io.tributary.streams.kstream.Produced;
 import io.tributary.streams.kstream.Repartitioned;
 import io.tributary.streams.kstream.TopicNameExtractor;
+import io.tributary.streams.kstream.ValueJoiner;
+import io.tributary.streams.kstream.ValueJoinerWithKey;
 import io.tributary.streams.kstream.ValueMapper;
 import io.tributary.streams.processor.api.ProcessorSupplier;
 import io.tributary.streams.processor.internals.InternalTopology;
@@ -353,5 +357,75 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
         topology.addProcessor(name, node, () -> new ProcessorApiNode<>(supplier.get()), List.of());
         topology.connectProcessorAndStores(name, stores);
         return new KStreamImpl<>(topology, name, null, null, lineage, true);
+    }
+
+    @Override
+    public <VT, VR> KStream<K, VR> join(KTable<K, VT> table, ValueJoiner<? super V, ? super VT, ? extends VR> joiner) {
+        return join(table, joiner, Joined.with(null, null, null));
+    }
+
+    @Override
+    public <VT, VR> KStream<K, VR> join(KTable<K, VT> table, ValueJoiner<? super V, ? super VT, ? extends VR> joiner,
+                                        Joined<K, V, VT> joined) {
+        Objects.requireNonNull(joiner, "joiner");
+        return joinTable(table, (k, v, t) -> joiner.apply(v, t), joined, false);
+    }
+
+    @Override
+    public <VT, VR> KStream<K, VR> join(KTable<K, VT> table,
+                                        ValueJoinerWithKey<? super K, ? super V, ? super VT, ? extends VR> joiner) {
+        return joinTable(table, joiner, Joined.with(null, null, null), false);
+    }
+
+    @Override
+    public <VT, VR> KStream<K, VR> leftJoin(KTable<K, VT> table,
+                                            ValueJoiner<? super V, ? super VT, ? extends VR> joiner) {
+        return leftJoin(table, joiner, Joined.with(null, null, null));
+    }
+
+    @Override
+    public <VT, VR> KStream<K, VR> leftJoin(KTable<K, VT> table,
+                                            ValueJoiner<? super V, ? super VT, ? extends VR> joiner,
+                                            Joined<K, V, VT> joined) {
+        Objects.requireNonNull(joiner, "joiner");
+        return joinTable(table, (k, v, t) -> joiner.apply(v, t), joined, true);
+    }
+
+    @Override
+    public <VT, VR> KStream<K, VR> leftJoin(KTable<K, VT> table,
+                                            ValueJoinerWithKey<? super K, ? super V, ? super VT, ? extends VR> joiner) {
+        return joinTable(table, joiner, Joined.with(null, null, null), true);
+    }
+
+    /**
+     * Adds a stream-table join: first a repartition topic when the key may have changed (named after
+     * {@code joined}, else {@code <source topics>-join-<n>}), then the join node, connected to the stores the table
+     * lookup reads; records that both inputs' topics must be co-partitioned.
+     */
+    private <VT, VR> KStream<K, VR> joinTable(KTable<K, VT> table,
+                                              ValueJoinerWithKey<? super K, ? super V, ? super VT, ? extends VR> joiner,
+                                              Joined<K, V, VT> joined, boolean left) {
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(joiner, "joiner");
+        Objects.requireNonNull(joined, "joined");
+        KTableImpl<K, VT> t = (KTableImpl<K, VT>) table;
+        if (t.topology() != topology) {
+            throw new TopologyException("join: the table comes from another StreamsBuilder");
+        }
+        Serde<K> k = joined.keySerde() != null ? joined.keySerde() : keySerde;
+        Serde<V> v = joined.valueSerde() != null ? joined.valueSerde() : valueSerde;
+        String parent = node;
+        if (keyChanged) {
+            String name = joined.name() != null ? joined.name() : lineage.operationName("join");
+            checkSerdes((left ? "leftJoin" : "join") + " through repartition topic " + name, k, v,
+                "Joined.with(keySerde, valueSerde, null)");
+            parent = throughRepartitionTopic(name, k, v);
+        }
+        TableView<K, VT> view = t.view();
+        String name = topology.newName(left ? "KSTREAM-LEFTJOIN" : "KSTREAM-JOIN");
+        topology.addProcessor(name, parent, () -> new KStreamKTableJoin<K, V, VT, VR>(view.getters().get(), joiner,
+            left), view.storeNames());
+        topology.addCopartitionGroup(List.of(parent, t.node()));
+        return new KStreamImpl<>(topology, name, k, null, lineage.with("join"), false);
     }
 }

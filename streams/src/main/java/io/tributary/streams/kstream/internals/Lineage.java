@@ -52,4 +52,12 @@ public record Lineage(List<String> sourceTopics, Map<String, Integer> aggregatio
         return String.join("-", sourceTopics) + "-" + operation + "-" + with(operation).aggregations.get(operation)
             + "-store";
     }
+
+    /**
+     * The derived name of the next {@code operation} that needs one without a store (a join's repartition topic):
+     * {@code <topics>-<operation>-<n>}.
+     */
+    String operationName(String operation) {
+        return String.join("-", sourceTopics) + "-" + operation + "-" + with(operation).aggregations.get(operation);
+    }
 }

@@ -30,6 +30,8 @@ public final class InternalTopology {
     private final Map<String, String> sourceByTopic = new LinkedHashMap<>();
     /** Repartition topics as named in the topology, without the application id the runtime puts in front. */
     private final Set<String> repartitionTopics = new LinkedHashSet<>();
+    /** Nodes whose inputs must be co-partitioned (the two sides of each join). */
+    private final List<List<String>> copartitionGroups = new ArrayList<>();
     private int index;
     /** Stores and internal topics whose names were derived, each with how to name it (for topology.require.names). */
     private final List<String> derivedNames = new ArrayList<>();
@@ -263,5 +265,47 @@ public final class InternalTopology {
     /** Every store name, sorted. */
     public Set<String> storeNames() {
         return new TreeSet<>(stores.keySet());
+    }
+
+    /**
+     * Records that the source topics feeding {@code nodes} (the two sides of a join) must be co-partitioned: the same
+     * number of partitions, so that partition {@code p} of each holds the same keys and lands in task {@code p}.
+     */
+    public void addCopartitionGroup(List<String> nodes) {
+        for (String n : nodes) {
+            if (!this.nodes.containsKey(n)) {
+                throw new TopologyException("co-partition group names unknown node " + n);
+            }
+        }
+        copartitionGroups.add(List.copyOf(nodes));
+    }
+
+    /**
+     * The topics (repartition topics without the application id) that must be co-partitioned, one set per join:
+     * every topic read by a source upstream of the group's nodes.
+     */
+    public List<Set<String>> copartitionGroups() {
+        List<Set<String>> out = new ArrayList<>();
+        for (List<String> group : copartitionGroups) {
+            Set<String> topics = new TreeSet<>();
+            for (String n : group) {
+                collectSourceTopics(n, topics, new java.util.HashSet<>());
+            }
+            out.add(topics);
+        }
+        return out;
+    }
+
+    private void collectSourceTopics(String name, Set<String> topics, Set<String> seen) {
+        if (!seen.add(name)) {
+            return;
+        }
+        NodeSpec n = nodes.get(name);
+        if (n.kind() == Kind.SOURCE) {
+            topics.addAll(n.topics());
+        }
+        for (String parent : n.parents()) {
+            collectSourceTopics(parent, topics, seen);
+        }
     }
 }
