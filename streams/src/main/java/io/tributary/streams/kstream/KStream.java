@@ -177,4 +177,14 @@ public interface KStream<K, V> {
     /** As {@link #leftJoin(KTable, ValueJoiner)}, the joiner seeing the key too. */
     <VT, VR> KStream<K, VR> leftJoin(KTable<K, VT> table,
                                      ValueJoinerWithKey<? super K, ? super V, ? super VT, ? extends VR> joiner);
+
+    /** As {@link #join(KTable, ValueJoinerWithKey)}, with serdes and a repartition topic name from {@code joined}. */
+    <VT, VR> KStream<K, VR> join(KTable<K, VT> table,
+                                 ValueJoinerWithKey<? super K, ? super V, ? super VT, ? extends VR> joiner,
+                                 Joined<K, V, VT> joined);
+
+    /** As {@link #leftJoin(KTable, ValueJoinerWithKey)}, with serdes and a repartition topic name from {@code joined}. */
+    <VT, VR> KStream<K, VR> leftJoin(KTable<K, VT> table,
+                                     ValueJoinerWithKey<? super K, ? super V, ? super VT, ? extends VR> joiner,
+                                     Joined<K, V, VT> joined);
 }

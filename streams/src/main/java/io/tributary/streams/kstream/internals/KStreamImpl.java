@@ -397,6 +397,20 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
         return joinTable(table, joiner, Joined.with(null, null, null), true);
     }
 
+    @Override
+    public <VT, VR> KStream<K, VR> join(KTable<K, VT> table,
+                                        ValueJoinerWithKey<? super K, ? super V, ? super VT, ? extends VR> joiner,
+                                        Joined<K, V, VT> joined) {
+        return joinTable(table, joiner, joined, false);
+    }
+
+    @Override
+    public <VT, VR> KStream<K, VR> leftJoin(KTable<K, VT> table,
+                                            ValueJoinerWithKey<? super K, ? super V, ? super VT, ? extends VR> joiner,
+                                            Joined<K, V, VT> joined) {
+        return joinTable(table, joiner, joined, true);
+    }
+
     /**
      * Adds a stream-table join: first a repartition topic when the key may have changed (named after
      * {@code joined}, else {@code <source topics>-join-<n>}), then the join node, connected to the stores the table
@@ -412,7 +426,8 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
         if (t.topology() != topology) {
             throw new TopologyException("join: the table comes from another StreamsBuilder");
         }
-        Serde<K> k = joined.keySerde() != null ? joined.keySerde() : keySerde;
+        // the stream's key has the table's key type, so the table's key serde serves when the stream lost its own
+        Serde<K> k = joined.keySerde() != null ? joined.keySerde() : keySerde != null ? keySerde : t.keySerde();
         Serde<V> v = joined.valueSerde() != null ? joined.valueSerde() : valueSerde;
         String parent = node;
         if (keyChanged) {

@@ -416,4 +416,8 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
     String node() {
         return node;
     }
+
+    Serde<K> keySerde() {
+        return keySerde;
+    }
 }
