@@ -45,6 +45,16 @@ class StoresTest {
         public Path storeDir(String storeName) {
             return null;
         }
+
+        @Override
+        public long timestamp() {
+            return 0;
+        }
+
+        @Override
+        public void logChange(String topic, byte[] key, byte[] value, long timestamp) {
+            logChange(topic, key, value);
+        }
     }
 
     private static <S extends StateStore> S open(StoreBuilder<S> builder, Log log) {

@@ -107,7 +107,15 @@ final class KGroupedTableImpl<K, V> implements KGroupedTable<K, V> {
 
     private <VA> KTable<K, VA> add(String operation, Materialized<K, VA> materialized, Serde<VA> storeValueSerde,
                                    Function<String, ProcessorNode> nodeForStore) {
-        String store = materialized.storeName() != null ? materialized.storeName() : lineage.storeName(operation);
+        String named = materialized.storeName();
+        String store = named != null ? named : lineage.storeName(operation);
+        if (named == null) {
+            topology.derivedName("store " + store + " of " + operation, "Materialized.as(name)");
+            if (repartitionName == null) {
+                topology.derivedName("repartition topic " + InternalTopology.repartitionTopic(store) + " of "
+                    + operation, "Grouped.as(name) or Materialized.as(name)");
+            }
+        }
         Serde<K> storeKeySerde = materialized.keySerde() != null ? materialized.keySerde() : keySerde;
         if (storeKeySerde == null || storeValueSerde == null) {
             throw new TopologyException(operation + " into store " + store + ": the "

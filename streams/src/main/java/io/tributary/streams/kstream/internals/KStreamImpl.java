@@ -431,7 +431,12 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
         Serde<V> v = joined.valueSerde() != null ? joined.valueSerde() : valueSerde;
         String parent = node;
         if (keyChanged) {
-            String name = joined.name() != null ? joined.name() : lineage.operationName("join");
+            String name = joined.name();
+            if (name == null) {
+                name = lineage.operationName("join");
+                topology.derivedName("repartition topic " + InternalTopology.repartitionTopic(name)
+                    + " of a stream-table join", "Joined.as(name)");
+            }
             checkSerdes((left ? "leftJoin" : "join") + " through repartition topic " + name, k, v,
                 "Joined.with(keySerde, valueSerde, null)");
             parent = throughRepartitionTopic(name, k, v);

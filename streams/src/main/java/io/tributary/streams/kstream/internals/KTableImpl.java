@@ -95,6 +95,9 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
                                                  Materialized<K, V> materialized) {
         Lineage lineage = Lineage.of(List.of(topic));
         String store = materialized.storeName() != null ? materialized.storeName() : lineage.storeName("table");
+        if (materialized.storeName() == null) {
+            topology.derivedName("store " + store + " of table(" + topic + ")", "Materialized.as(name)");
+        }
         Serde<K> keySerde = materialized.keySerde() != null ? materialized.keySerde() : consumed.keySerde();
         Serde<V> valueSerde = materialized.valueSerde() != null ? materialized.valueSerde() : consumed.valueSerde();
         String source = topology.newName("KSTREAM-SOURCE");
@@ -338,8 +341,11 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
         Lineage joined = lineage.merge(other.lineage).with("join");
         String store = null;
         if (materialized != null) {
-            store = materialized.storeName() != null ? materialized.storeName()
-                : lineage.merge(other.lineage).storeName("join");
+            store = materialized.storeName();
+            if (store == null) {
+                store = lineage.merge(other.lineage).storeName("join");
+                topology.derivedName("store " + store + " of a table-table join", "Materialized.as(name)");
+            }
             if (k == null || v == null) {
                 throw new TopologyException("join into store " + store + ": the " + (k == null ? "key" : "value")
                     + " serde is unknown; pass it in Materialized.as(...).withKeySerde/withValueSerde");
