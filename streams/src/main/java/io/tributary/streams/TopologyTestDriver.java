@@ -258,4 +258,14 @@ public final class TopologyTestDriver implements AutoCloseable {
         public void flush() {
         }
     }
+
+    /**
+     * The session store called {@code name}, or null if there is none.
+     *
+     * @throws IllegalArgumentException if the store is of another kind
+     */
+    @SuppressWarnings("unchecked")
+    public <K, V> io.tributary.streams.state.SessionStore<K, V> getSessionStore(String name) {
+        return typed(name, io.tributary.streams.state.SessionStore.class);
+    }
 }

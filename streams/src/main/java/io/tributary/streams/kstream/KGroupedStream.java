@@ -35,4 +35,7 @@ public interface KGroupedStream<K, V> {
 
     /** This grouping cut into the time windows {@code windows}, for a windowed aggregation. */
     TimeWindowedKStream<K, V> windowedBy(TimeWindows windows);
+
+    /** This grouping cut into the session windows {@code windows}, for a session-windowed aggregation. */
+    SessionWindowedKStream<K, V> windowedBy(SessionWindows windows);
 }

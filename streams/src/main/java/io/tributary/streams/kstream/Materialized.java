@@ -2,6 +2,7 @@ package io.tributary.streams.kstream;
 
 import io.tributary.clients.serialization.Serde;
 import io.tributary.streams.state.KeyValueBytesStoreSupplier;
+import io.tributary.streams.state.SessionBytesStoreSupplier;
 import io.tributary.streams.state.Stores;
 import io.tributary.streams.state.WindowBytesStoreSupplier;
 import java.time.Duration;
@@ -141,5 +142,21 @@ public final class Materialized<K, V> {
     /** The window storage given, or null for the default (in memory). */
     public WindowBytesStoreSupplier windowSupplier() {
         return windowSupplier;
+    }
+
+    /** Set by {@link #as(SessionBytesStoreSupplier)}; kept apart so the constructor stays as it is. */
+    private SessionBytesStoreSupplier sessionSupplier;
+
+    /** A session store from {@code supplier}, for session-windowed aggregations. */
+    public static <K, V> Materialized<K, V> as(SessionBytesStoreSupplier supplier) {
+        Objects.requireNonNull(supplier, "supplier");
+        Materialized<K, V> m = new Materialized<>(supplier.name(), null, null);
+        m.sessionSupplier = supplier;
+        return m;
+    }
+
+    /** The session storage given, or null for the default (in memory). */
+    public SessionBytesStoreSupplier sessionSupplier() {
+        return sessionSupplier;
     }
 }

@@ -78,4 +78,24 @@ public final class Stores {
             throw new IllegalArgumentException("store name : " + name + " (expected: letters, digits, '.', '_' or '-')");
         }
     }
+
+    /**
+     * Session stores kept in memory, restored from the changelog when a task starts.
+     *
+     * @param retentionPeriod how long a session is kept after its end (at least the inactivity gap plus the grace
+     *                        period of the aggregation that uses it)
+     */
+    public static SessionBytesStoreSupplier inMemorySessionStore(String name, Duration retentionPeriod) {
+        checkName(name);
+        Objects.requireNonNull(retentionPeriod, "retentionPeriod");
+        return new SessionBytesStoreSupplier(name, retentionPeriod.toMillis(), false, InMemoryBytesStore::new);
+    }
+
+    /** A builder of session stores from {@code supplier}, with these serdes. */
+    public static <K, V> StoreBuilder<SessionStore<K, V>> sessionStoreBuilder(SessionBytesStoreSupplier supplier,
+                                                                             Serde<K> keySerde, Serde<V> valueSerde) {
+        Objects.requireNonNull(supplier, "supplier");
+        return new io.tributary.streams.state.internals.SessionStoreBuilder<>(supplier,
+            Objects.requireNonNull(keySerde, "keySerde"), Objects.requireNonNull(valueSerde, "valueSerde"));
+    }
 }

@@ -164,4 +164,30 @@ final class KGroupedStreamImpl<K, V> implements KGroupedStream<K, V> {
         topology.addProcessor(name, parent, () -> nodeForStore.apply(store), List.of(store));
         return new KTableImpl<>(topology, name, store, storeKeySerde, storeValueSerde, lineage.with(operation));
     }
+
+    @Override
+    public io.tributary.streams.kstream.SessionWindowedKStream<K, V> windowedBy(
+        io.tributary.streams.kstream.SessionWindows windows) {
+        return new SessionWindowedKStreamImpl<>(this, Objects.requireNonNull(windows, "windows"));
+    }
+
+    /**
+     * Adds a session-windowed aggregation: its store is a session store keeping sessions at least
+     * {@code minRetentionMs} after their end, and the table it returns is keyed by {@link Windowed} keys (serialized
+     * with {@link WindowedSerdes#windowed}, which holds both ends of the session).
+     */
+    <VA> KTable<Windowed<K>, VA> addSessionWindowed(String operation, Materialized<K, VA> materialized,
+                                                    Serde<VA> storeValueSerde, long minRetentionMs,
+                                                    Function<String, ProcessorNode> nodeForStore) {
+        String store = materialized.storeName() != null ? materialized.storeName() : lineage.storeName(operation);
+        Serde<K> storeKeySerde = materialized.keySerde() != null ? materialized.keySerde() : keySerde;
+        checkStoreSerdes(operation, store, storeKeySerde, storeValueSerde);
+        String parent = parentFor(operation, store);
+        topology.addStore(MaterializedStores.session(store, materialized, minRetentionMs, storeKeySerde,
+            storeValueSerde));
+        String name = topology.newName("KSTREAM-" + operation.toUpperCase(java.util.Locale.ROOT));
+        topology.addProcessor(name, parent, () -> nodeForStore.apply(store), List.of(store));
+        return new KTableImpl<>(topology, name, store, WindowedSerdes.windowed(storeKeySerde), storeValueSerde,
+            lineage.with(operation));
+    }
 }

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * this node has seen in its task); records for closed windows are dropped. The window store keeps windows for its
  * retention (at least size plus grace) and then drops them. Null keys or values and negative timestamps are skipped.
  */
-final class KStreamWindowAggregate<K, V, VA> extends ProcessorNode {
+final class KStreamWindowAggregate<K, V, VA> extends ProcessorNode implements WindowedAggregation {
     private static final Logger log = LoggerFactory.getLogger(KStreamWindowAggregate.class);
 
     private final String storeName;
@@ -40,6 +40,12 @@ final class KStreamWindowAggregate<K, V, VA> extends ProcessorNode {
     public void init(ProcessorContextImpl context) {
         super.init(context);
         store = context.store(storeName);
+    }
+
+    /** A time window is closed once its end (exclusive) plus the grace period is at or before the stream time. */
+    @Override
+    public long windowCloseDelayMs() {
+        return windows.graceMs();
     }
 
     @Override

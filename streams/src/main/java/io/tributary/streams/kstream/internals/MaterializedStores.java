@@ -79,4 +79,30 @@ public final class MaterializedStores {
             ? materialized.keyValueSupplier() : Stores.inMemoryKeyValueStore(name);
         return logging(new TimestampedKeyValueStoreBuilder<>(supplier, keySerde, valueSerde), materialized);
     }
+
+    /**
+     * A session store called {@code name}, keeping sessions at least {@code minRetentionMs} (the inactivity gap plus
+     * grace) after their end, or as long as {@code materialized} asks.
+     */
+    public static <K, V> StoreBuilder<io.tributary.streams.state.SessionStore<K, V>> session(
+        String name, Materialized<?, ?> materialized, long minRetentionMs, Serde<K> keySerde, Serde<V> valueSerde) {
+        if (materialized.keyValueSupplier() != null || materialized.windowSupplier() != null) {
+            throw new TopologyException("store " + name + ": a " + (materialized.keyValueSupplier() != null
+                ? "key-value" : "window") + " store supplier was given where a session store is needed");
+        }
+        long retention = materialized.retention() != null ? materialized.retention().toMillis() : minRetentionMs;
+        if (retention < minRetentionMs) {
+            throw new TopologyException("store " + name + ": retention " + retention + " ms is shorter than the "
+                + "inactivity gap plus grace period (" + minRetentionMs + " ms); sessions would be dropped before they "
+                + "close");
+        }
+        io.tributary.streams.state.SessionBytesStoreSupplier supplier = materialized.sessionSupplier();
+        if (supplier == null) {
+            supplier = Stores.inMemorySessionStore(name, Duration.ofMillis(retention));
+        } else if (supplier.retentionMs() < minRetentionMs) {
+            throw new TopologyException("store " + name + ": the session store supplier has retention "
+                + supplier.retentionMs() + " ms; this operation needs at least " + minRetentionMs + " ms");
+        }
+        return logging(Stores.sessionStoreBuilder(supplier, keySerde, valueSerde), materialized);
+    }
 }
