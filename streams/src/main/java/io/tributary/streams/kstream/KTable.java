@@ -85,4 +85,13 @@ public interface KTable<K, V> {
     /** As {@link #outerJoin(KTable, ValueJoiner)}, materialized in the store {@code materialized} describes. */
     <VO, VR> KTable<K, VR> outerJoin(KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
                                      Materialized<K, VR> materialized);
+
+    /**
+     * This table's updates held back as {@code suppressed} says: one final result per window of a windowed table
+     * ({@link Suppressed#untilWindowCloses}), or each key's latest update after a time limit
+     * ({@link Suppressed#untilTimeLimit}). The buffer is a changelogged store, so a restarted application neither
+     * emits a result twice nor loses a buffered one. The result is not queryable ({@link #queryableStoreName} is
+     * null).
+     */
+    KTable<K, V> suppress(Suppressed<? super K> suppressed);
 }

@@ -27,8 +27,10 @@ import org.slf4j.LoggerFactory;
  * session found is the new session itself (the record falls inside it), the delete is still forwarded, as Kafka
  * Streams does, but the store just overwrites the entry.
  *
- * <p>A record whose (merged) session ends before the stream time minus gap minus grace is late and dropped: no later
- * record could join that session any more.
+ * <p>A session that ends before the stream time minus gap minus grace is closed: a record whose (merged) session
+ * would end before that is late and dropped, and a closed session is never merged (Kafka Streams relies on the
+ * store's retention of gap plus grace to hide it; a longer retention could revive a session whose final result
+ * {@code suppress} already emitted).
  */
 final class KStreamSessionWindowAggregate<K, V, VA> extends ProcessorNode implements WindowedAggregation {
     private static final Logger log = LoggerFactory.getLogger(KStreamSessionWindowAggregate.class);
@@ -88,6 +90,9 @@ final class KStreamSessionWindowAggregate<K, V, VA> extends ProcessorNode implem
             timestamp + windows.inactivityGap())) {
             while (it.hasNext()) {
                 KeyValue<Windowed<K>, VA> session = it.next();
+                if (session.key().window().end() < closeTime) {
+                    continue; // closed: a store with a longer retention than gap + grace may still hold it
+                }
                 merged.add(session);
                 agg = merger.apply(k, agg, session.value());
                 start = Math.min(start, session.key().window().start());

@@ -426,4 +426,10 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
     Serde<K> keySerde() {
         return keySerde;
     }
+
+    @Override
+    public KTable<K, V> suppress(io.tributary.streams.kstream.Suppressed<? super K> suppressed) {
+        java.util.Objects.requireNonNull(suppressed, "suppressed");
+        return KTableSuppress.build(topology, node, keySerde, valueSerde, lineage, suppressed);
+    }
 }
