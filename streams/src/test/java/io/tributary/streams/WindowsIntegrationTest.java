@@ -1,0 +1,79 @@
+package io.tributary.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tributary.clients.consumer.ConsumerRecord;
+import io.tributary.clients.producer.ProducerRecord;
+import io.tributary.clients.serialization.Serde;
+import io.tributary.clients.serialization.Serdes;
+import io.tributary.streams.kstream.Consumed;
+import io.tributary.streams.kstream.Materialized;
+import io.tributary.streams.kstream.Suppressed;
+import io.tributary.streams.kstream.TimeWindows;
+import io.tributary.streams.kstream.Window;
+import io.tributary.streams.kstream.Windowed;
+import io.tributary.streams.kstream.WindowedSerdes;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Suppression (and its buffer's changelog) on the embedded broker, across a restart of the application. */
+class WindowsIntegrationTest extends EmbeddedStreamsTest {
+    private static final Serde<Windowed<String>> WINDOWED = WindowedSerdes.windowed(Serdes.string());
+
+    private void sendAt(String topic, String key, long timestamp) {
+        producer.send(new ProducerRecord<>(topic, null, timestamp, key, "click", null)).join();
+    }
+
+    private static Windowed<String> w(String key, long start) {
+        return new Windowed<>(key, new Window(start, start + 10_000));
+    }
+
+    @Test
+    void suppressEmitsExactlyOneFinalResultPerWindowAcrossARestart() {
+        createTopics("views", "final-views");
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("views", Consumed.with(Serdes.string(), Serdes.string()))
+            .groupByKey()
+            .windowedBy(TimeWindows.ofSizeWithNoGrace(Duration.ofSeconds(10)))
+            .count(Materialized.as("views-10s"))
+            .suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded()).withName("final"))
+            .toStream()
+            .to("final-views");
+        Topology topology = builder.build();
+
+        // each key drives the stream time of its own partition's task
+        sendAt("views", "alice", 1_000);
+        sendAt("views", "alice", 2_000);
+        sendAt("views", "bob", 1_500);
+        sendAt("views", "alice", 12_000);   // closes alice's [0, 10s); [10s, 20s) stays buffered
+        sendAt("views", "bob", 11_000);
+        var streams = start(topology, "views-app");
+        List<ConsumerRecord<Windowed<String>, Long>> first = read("final-views", 2, WINDOWED.deserializer(),
+            Serdes.longs().deserializer(), true);
+        assertThat(first).extracting(ConsumerRecord::key, ConsumerRecord::value)
+            .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(w("alice", 0), 2L),
+                org.assertj.core.groups.Tuple.tuple(w("bob", 0), 1L));
+        assertThat(streams.close(WAIT)).isTrue();
+
+        // After the restart the window aggregation's stream time starts over, so it accepts alice's 5s record for
+        // [0, 10s) again; the buffer restored its stream time (12s) and drops it instead of emitting [0, 10s) twice.
+        // The [10s, 20s) windows were only in the buffer: its changelog restores them and 25s closes them.
+        sendAt("views", "alice", 5_000);
+        sendAt("views", "alice", 25_000);
+        sendAt("views", "bob", 25_000);
+        try (var restarted = start(topology, "views-app")) {
+            List<ConsumerRecord<Windowed<String>, Long>> all = read("final-views", 4, WINDOWED.deserializer(),
+                Serdes.longs().deserializer(), true);
+            assertThat(all).extracting(ConsumerRecord::key, ConsumerRecord::value).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(w("alice", 0), 2L),
+                org.assertj.core.groups.Tuple.tuple(w("bob", 0), 1L),
+                org.assertj.core.groups.Tuple.tuple(w("alice", 10_000), 1L),
+                org.assertj.core.groups.Tuple.tuple(w("bob", 10_000), 1L));
+            // each final result carries the timestamp of the window's last update
+            assertThat(all.stream().filter(r -> r.key().equals(w("alice", 10_000))).findFirst().orElseThrow()
+                .timestamp()).isEqualTo(12_000);
+            assertThat(restarted.state()).isEqualTo(TributaryStreams.State.RUNNING);
+        }
+    }
+}
