@@ -187,4 +187,42 @@ public interface KStream<K, V> {
     <VT, VR> KStream<K, VR> leftJoin(KTable<K, VT> table,
                                      ValueJoinerWithKey<? super K, ? super V, ? super VT, ? extends VR> joiner,
                                      Joined<K, V, VT> joined);
+
+    /**
+     * Joins each record with the records of {@code otherStream} that have the same key and a timestamp within
+     * {@code windows} of it (inner join: only matches are emitted, one per matching pair, timestamped with the later
+     * record). Uses both streams' serdes for the window stores; a stream whose key may have changed is first
+     * repartitioned so both sides are co-partitioned.
+     */
+    <VO, VR> KStream<K, VR> join(KStream<K, VO> otherStream, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+                                 JoinWindows windows);
+
+    /** As {@link #join(KStream, ValueJoiner, JoinWindows)}, with the serdes and stores {@code streamJoined} gives. */
+    <VO, VR> KStream<K, VR> join(KStream<K, VO> otherStream, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+                                 JoinWindows windows, StreamJoined<K, V, VO> streamJoined);
+
+    /**
+     * Like {@link #join(KStream, ValueJoiner, JoinWindows)}, and each record of this stream that found no match is
+     * emitted joined with null once its window has closed (its time plus {@code after} plus the grace period is
+     * before the stream time), or at once if it arrived after that.
+     */
+    <VO, VR> KStream<K, VR> leftJoin(KStream<K, VO> otherStream,
+                                     ValueJoiner<? super V, ? super VO, ? extends VR> joiner, JoinWindows windows);
+
+    /** As {@link #leftJoin(KStream, ValueJoiner, JoinWindows)}, with what {@code streamJoined} gives. */
+    <VO, VR> KStream<K, VR> leftJoin(KStream<K, VO> otherStream,
+                                     ValueJoiner<? super V, ? super VO, ? extends VR> joiner, JoinWindows windows,
+                                     StreamJoined<K, V, VO> streamJoined);
+
+    /**
+     * Like {@link #leftJoin(KStream, ValueJoiner, JoinWindows)} for both streams: unmatched records of either side are
+     * emitted, joined with null on the other side, once their window has closed.
+     */
+    <VO, VR> KStream<K, VR> outerJoin(KStream<K, VO> otherStream,
+                                      ValueJoiner<? super V, ? super VO, ? extends VR> joiner, JoinWindows windows);
+
+    /** As {@link #outerJoin(KStream, ValueJoiner, JoinWindows)}, with what {@code streamJoined} gives. */
+    <VO, VR> KStream<K, VR> outerJoin(KStream<K, VO> otherStream,
+                                      ValueJoiner<? super V, ? super VO, ? extends VR> joiner, JoinWindows windows,
+                                      StreamJoined<K, V, VO> streamJoined);
 }

@@ -10,5 +10,6 @@ package io.tributary.streams.kstream;
  */
 @FunctionalInterface
 public interface ValueJoiner<V1, V2, VR> {
+    /** The joined value of {@code value1} and {@code value2}. */
     VR apply(V1 value1, V2 value2);
 }

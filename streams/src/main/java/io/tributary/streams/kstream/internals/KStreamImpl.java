@@ -448,4 +448,78 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
         topology.addCopartitionGroup(List.of(parent, t.node()));
         return new KStreamImpl<>(topology, name, k, null, lineage.with("join"), false);
     }
+
+    @Override
+    public <VO, VR> KStream<K, VR> join(
+        KStream<K, VO> otherStream,
+        io.tributary.streams.kstream.ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+        io.tributary.streams.kstream.JoinWindows windows) {
+        return join(otherStream, joiner, windows, io.tributary.streams.kstream.StreamJoined.with(null, null, null));
+    }
+
+    @Override
+    public <VO, VR> KStream<K, VR> join(
+        KStream<K, VO> otherStream,
+        io.tributary.streams.kstream.ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+        io.tributary.streams.kstream.JoinWindows windows,
+        io.tributary.streams.kstream.StreamJoined<K, V, VO> streamJoined) {
+        return streamStreamJoin(otherStream, joiner, windows, streamJoined, false, false);
+    }
+
+    @Override
+    public <VO, VR> KStream<K, VR> leftJoin(
+        KStream<K, VO> otherStream,
+        io.tributary.streams.kstream.ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+        io.tributary.streams.kstream.JoinWindows windows) {
+        return leftJoin(otherStream, joiner, windows, io.tributary.streams.kstream.StreamJoined.with(null, null, null));
+    }
+
+    @Override
+    public <VO, VR> KStream<K, VR> leftJoin(
+        KStream<K, VO> otherStream,
+        io.tributary.streams.kstream.ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+        io.tributary.streams.kstream.JoinWindows windows,
+        io.tributary.streams.kstream.StreamJoined<K, V, VO> streamJoined) {
+        return streamStreamJoin(otherStream, joiner, windows, streamJoined, true, false);
+    }
+
+    @Override
+    public <VO, VR> KStream<K, VR> outerJoin(
+        KStream<K, VO> otherStream,
+        io.tributary.streams.kstream.ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+        io.tributary.streams.kstream.JoinWindows windows) {
+        return outerJoin(otherStream, joiner, windows,
+            io.tributary.streams.kstream.StreamJoined.with(null, null, null));
+    }
+
+    @Override
+    public <VO, VR> KStream<K, VR> outerJoin(
+        KStream<K, VO> otherStream,
+        io.tributary.streams.kstream.ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+        io.tributary.streams.kstream.JoinWindows windows,
+        io.tributary.streams.kstream.StreamJoined<K, V, VO> streamJoined) {
+        return streamStreamJoin(otherStream, joiner, windows, streamJoined, true, true);
+    }
+
+    /** A windowed stream-stream join of this stream (left) and {@code otherStream} (right); see KStreamImplJoin. */
+    private <VO, VR> KStream<K, VR> streamStreamJoin(
+        KStream<K, VO> otherStream,
+        io.tributary.streams.kstream.ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+        io.tributary.streams.kstream.JoinWindows windows,
+        io.tributary.streams.kstream.StreamJoined<K, V, VO> joined,
+        boolean leftOuter, boolean rightOuter) {
+        Objects.requireNonNull(otherStream, "otherStream");
+        Objects.requireNonNull(joiner, "joiner");
+        Objects.requireNonNull(windows, "windows");
+        Objects.requireNonNull(joined, "streamJoined");
+        KStreamImpl<K, VO> other = (KStreamImpl<K, VO>) otherStream;
+        if (other.topology != topology) {
+            throw new TopologyException("join: the other stream comes from another StreamsBuilder");
+        }
+        return KStreamImplJoin.join(topology,
+            new KStreamImplJoin.Side(this, node, keySerde, valueSerde, lineage, keyChanged),
+            new KStreamImplJoin.Side(other, other.node, other.keySerde, other.valueSerde, other.lineage,
+                other.keyChanged),
+            joiner, windows, joined, leftOuter, rightOuter);
+    }
 }
