@@ -7,7 +7,11 @@ import io.tributary.clients.producer.ProducerRecord;
 import io.tributary.clients.serialization.Serde;
 import io.tributary.clients.serialization.Serdes;
 import io.tributary.streams.kstream.Consumed;
+import io.tributary.streams.kstream.JoinWindows;
+import io.tributary.streams.kstream.KStream;
 import io.tributary.streams.kstream.Materialized;
+import io.tributary.streams.kstream.Produced;
+import io.tributary.streams.kstream.StreamJoined;
 import io.tributary.streams.kstream.Suppressed;
 import io.tributary.streams.kstream.TimeWindows;
 import io.tributary.streams.kstream.Window;
@@ -17,7 +21,10 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Suppression (and its buffer's changelog) on the embedded broker, across a restart of the application. */
+/**
+ * Suppression (and its buffer's changelog) across a restart of the application, and a stream-stream join's
+ * repartitioning, on the embedded broker.
+ */
 class WindowsIntegrationTest extends EmbeddedStreamsTest {
     private static final Serde<Windowed<String>> WINDOWED = WindowedSerdes.windowed(Serdes.string());
 
@@ -74,6 +81,38 @@ class WindowsIntegrationTest extends EmbeddedStreamsTest {
             assertThat(all.stream().filter(r -> r.key().equals(w("alice", 10_000))).findFirst().orElseThrow()
                 .timestamp()).isEqualTo(12_000);
             assertThat(restarted.state()).isEqualTo(TributaryStreams.State.RUNNING);
+        }
+    }
+
+    @Test
+    void aStreamStreamJoinRepartitionsTheSideWhoseKeyChangedSoEveryPairMeetsInOneTask() {
+        createTopics("orders", "payments", "paid-orders");
+        StreamsBuilder builder = new StreamsBuilder();
+        // orders are keyed by order id, payments by user: the orders are re-keyed by user and repartitioned
+        KStream<String, String> byUser = builder.stream("orders", Consumed.with(Serdes.string(), Serdes.string()))
+            .selectKey((orderId, userAndItem) -> userAndItem.split(":")[0]);
+        byUser.join(builder.stream("payments", Consumed.with(Serdes.string(), Serdes.string())),
+                (order, payment) -> order + "/" + payment, JoinWindows.ofTimeDifferenceWithNoGrace(Duration.ofMinutes(1)),
+                StreamJoined.<String, String, String>with(Serdes.string(), Serdes.string(), Serdes.string())
+                    .withName("orders-by-user"))
+            .to("paid-orders", Produced.with(Serdes.string(), Serdes.string()));
+        List<String> users = List.of("alice", "bob", "carol", "dave", "erin", "frank");
+        for (int i = 0; i < users.size(); i++) {
+            producer.send(new ProducerRecord<>("orders", null, 1_000L * i, "order-" + i, users.get(i) + ":item" + i,
+                null)).join();
+            producer.send(new ProducerRecord<>("payments", null, 1_000L * i + 500, users.get(i), "paid" + i, null))
+                .join();
+        }
+        try (var streams = start(builder.build(), "orders-app")) {
+            List<ConsumerRecord<String, String>> paid = read("paid-orders", users.size(),
+                Serdes.string().deserializer(), Serdes.string().deserializer(), true);
+            assertThat(paid).extracting(ConsumerRecord::key, ConsumerRecord::value).containsExactlyInAnyOrder(
+                users.stream().map(u -> org.assertj.core.groups.Tuple.tuple(u, u + ":item" + users.indexOf(u)
+                    + "/paid" + users.indexOf(u))).toArray(org.assertj.core.groups.Tuple[]::new));
+            // the orders went through the repartition topic, which has as many partitions as the inputs
+            assertThat(admin.describeTopics(List.of("orders-app-orders-by-user-left-repartition")).join()
+                .get("orders-app-orders-by-user-left-repartition").partitions()).hasSize(2);
+            assertThat(streams.state()).isEqualTo(TributaryStreams.State.RUNNING);
         }
     }
 }
