@@ -158,6 +158,9 @@ class SessionWindowsTest {
             .isInstanceOf(TopologyException.class).hasMessageContaining("shorter than the inactivity gap plus grace");
         assertThatThrownBy(() -> sessions.count(Materialized.as(Stores.inMemoryKeyValueStore("kv"))))
             .isInstanceOf(TopologyException.class).hasMessageContaining("where a session store is needed");
+        var ungrouped = builder.stream("other", STRINGS).groupByKey();
+        assertThatThrownBy(() -> ungrouped.count(Materialized.as(Stores.inMemorySessionStore("u", Duration.ofMillis(1)))))
+            .isInstanceOf(TopologyException.class).hasMessageContaining("where a key-value store is needed");
         assertThatThrownBy(() -> SessionWindows.ofInactivityGapWithNoGrace(Duration.ZERO))
             .hasMessageContaining("inactivityGap : 0 ms (expected: > 0)");
         assertThat(sessions.count(Materialized.as(Stores.inMemorySessionStore("s", Duration.ofMillis(15))))

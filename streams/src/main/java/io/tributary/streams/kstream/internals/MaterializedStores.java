@@ -21,6 +21,7 @@ public final class MaterializedStores {
     /** A key-value store called {@code name} as {@code materialized} describes it. */
     public static <K, V> StoreBuilder<KeyValueStore<K, V>> keyValue(String name, Materialized<?, ?> materialized,
                                                                    Serde<K> keySerde, Serde<V> valueSerde) {
+        rejectSessionSupplier(name, materialized, "key-value");
         if (materialized.windowSupplier() != null) {
             throw new TopologyException("store " + name + ": a window store supplier was given where a key-value "
                 + "store is needed");
@@ -38,6 +39,7 @@ public final class MaterializedStores {
                                                                long sizeMs, long minRetentionMs,
                                                                boolean retainDuplicates, Serde<K> keySerde,
                                                                Serde<V> valueSerde) {
+        rejectSessionSupplier(name, materialized, "window");
         if (materialized.keyValueSupplier() != null) {
             throw new TopologyException("store " + name + ": a key-value store supplier was given where a window "
                 + "store is needed");
@@ -104,5 +106,12 @@ public final class MaterializedStores {
                 + supplier.retentionMs() + " ms; this operation needs at least " + minRetentionMs + " ms");
         }
         return logging(Stores.sessionStoreBuilder(supplier, keySerde, valueSerde), materialized);
+    }
+
+    private static void rejectSessionSupplier(String name, Materialized<?, ?> materialized, String kind) {
+        if (materialized.sessionSupplier() != null) {
+            throw new TopologyException("store " + name + ": a session store supplier was given where a " + kind
+                + " store is needed");
+        }
     }
 }
