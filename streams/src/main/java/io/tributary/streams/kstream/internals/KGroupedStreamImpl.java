@@ -179,10 +179,10 @@ final class KGroupedStreamImpl<K, V> implements KGroupedStream<K, V> {
     <VA> KTable<Windowed<K>, VA> addSessionWindowed(String operation, Materialized<K, VA> materialized,
                                                     Serde<VA> storeValueSerde, long minRetentionMs,
                                                     Function<String, ProcessorNode> nodeForStore) {
-        String store = materialized.storeName() != null ? materialized.storeName() : lineage.storeName(operation);
+        String store = storeName(operation, materialized);
         Serde<K> storeKeySerde = materialized.keySerde() != null ? materialized.keySerde() : keySerde;
         checkStoreSerdes(operation, store, storeKeySerde, storeValueSerde);
-        String parent = parentFor(operation, store);
+        String parent = parentFor(operation, store, materialized.storeName() != null);
         topology.addStore(MaterializedStores.session(store, materialized, minRetentionMs, storeKeySerde,
             storeValueSerde));
         String name = topology.newName("KSTREAM-" + operation.toUpperCase(java.util.Locale.ROOT));

@@ -51,6 +51,14 @@ final class KStreamImplJoin {
         String storeBase = joined.storeName() != null ? joined.storeName()
             : joined.name() != null ? joined.name() : derived;
         String repartitionBase = joined.name() != null ? joined.name() : derived;
+        if (joined.storeName() == null && joined.name() == null) {
+            topology.derivedName("stores " + derived + "-this/other-join-store of a stream-stream " + operation,
+                "StreamJoined.as(name) or withStoreName(name)");
+        }
+        if (joined.name() == null && (left.keyChanged() || right.keyChanged())) {
+            topology.derivedName("repartition topics " + derived + "-left/right-repartition of a stream-stream "
+                + operation, "StreamJoined.as(name)");
+        }
 
         Serde<K> keySerde = joined.keySerde() != null ? joined.keySerde()
             : (Serde<K>) (left.keySerde() != null ? left.keySerde() : right.keySerde());

@@ -57,6 +57,9 @@ final class KTableSuppress<K, V> extends ProcessorNode {
     static <K, V> KTable<K, V> build(InternalTopology topology, String parent, Serde<K> keySerde, Serde<V> valueSerde,
                                      Lineage lineage, Suppressed<? super K> suppressed) {
         String store = suppressed.name() != null ? suppressed.name() + "-store" : lineage.storeName("suppress");
+        if (suppressed.name() == null) {
+            topology.derivedName("buffer store " + store + " of suppress", "Suppressed.withName(name)");
+        }
         if (keySerde == null || valueSerde == null) {
             throw new TopologyException("suppress into buffer " + store + " after " + parent + ": the table's "
                 + (keySerde == null ? "key" : "value") + " serde is unknown (an operator may have changed its type); "

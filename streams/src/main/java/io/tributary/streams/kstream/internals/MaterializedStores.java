@@ -22,9 +22,9 @@ public final class MaterializedStores {
     public static <K, V> StoreBuilder<KeyValueStore<K, V>> keyValue(String name, Materialized<?, ?> materialized,
                                                                    Serde<K> keySerde, Serde<V> valueSerde) {
         rejectSessionSupplier(name, materialized, "key-value");
-        if (materialized.windowSupplier() != null) {
-            throw new TopologyException("store " + name + ": a window store supplier was given where a key-value "
-                + "store is needed");
+        if (materialized.windowSupplier() != null || materialized.sessionSupplier() != null) {
+            throw new TopologyException("store " + name + ": a " + (materialized.windowSupplier() != null ? "window"
+                : "session") + " store supplier was given where a key-value store is needed");
         }
         KeyValueBytesStoreSupplier supplier = materialized.keyValueSupplier() != null
             ? materialized.keyValueSupplier() : Stores.inMemoryKeyValueStore(name);
@@ -73,9 +73,9 @@ public final class MaterializedStores {
      */
     public static <K, V> StoreBuilder<TimestampedKeyValueStore<K, V>> timestampedKeyValue(
         String name, Materialized<?, ?> materialized, Serde<K> keySerde, Serde<V> valueSerde) {
-        if (materialized.windowSupplier() != null) {
-            throw new TopologyException("store " + name + ": a window store supplier was given where a key-value "
-                + "store is needed");
+        if (materialized.windowSupplier() != null || materialized.sessionSupplier() != null) {
+            throw new TopologyException("store " + name + ": a " + (materialized.windowSupplier() != null ? "window"
+                : "session") + " store supplier was given where a key-value store is needed");
         }
         KeyValueBytesStoreSupplier supplier = materialized.keyValueSupplier() != null
             ? materialized.keyValueSupplier() : Stores.inMemoryKeyValueStore(name);

@@ -30,6 +30,16 @@ class SuppressionBufferTest {
         }
 
         @Override
+        public long timestamp() {
+            return 0;
+        }
+
+        @Override
+        public void logChange(String topic, byte[] key, byte[] value, long timestamp) {
+            logChange(topic, key, value);
+        }
+
+        @Override
         public Path storeDir(String storeName) {
             return null;
         }
