@@ -7,7 +7,8 @@ import io.tributary.streams.kstream.Window;
 import io.tributary.streams.kstream.Windowed;
 import io.tributary.streams.processor.internals.ProcessorContextImpl;
 import io.tributary.streams.processor.internals.ProcessorNode;
-import io.tributary.streams.state.WindowStore;
+import io.tributary.streams.state.internals.TypedWindowStore;
+import io.tributary.streams.state.internals.ValueAndTimestamp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,7 @@ final class KStreamWindowAggregate<K, V, VA> extends ProcessorNode implements Wi
     private final TimeWindows windows;
     private final Initializer<VA> initializer;
     private final Aggregator<? super K, ? super V, VA> aggregator;
-    private WindowStore<K, VA> store;
+    private TypedWindowStore<K, VA> store;
     private long streamTime = Long.MIN_VALUE;
 
     KStreamWindowAggregate(String storeName, TimeWindows windows, Initializer<VA> initializer,
@@ -65,10 +66,13 @@ final class KStreamWindowAggregate<K, V, VA> extends ProcessorNode implements Wi
                     storeName, context().topic(), context().offset(), timestamp, window, streamTime);
                 continue;
             }
-            VA old = store.fetch(k, window.start());
+            ValueAndTimestamp<VA> previous = store.fetchWithTimestamp(k, window.start());
+            VA old = ValueAndTimestamp.valueOrNull(previous);
             VA updated = aggregator.apply(k, (V) value, old == null ? initializer.apply() : old);
-            store.put(k, updated, window.start());
-            forward(new Windowed<>(k, window), new Change<>(updated, old));
+            // the update carries the latest record time in the window (Kafka Streams' rule)
+            long updateTime = previous == null ? timestamp : Math.max(timestamp, previous.timestamp());
+            store.put(k, updated, window.start(), updateTime);
+            forward(new Windowed<>(k, window), new Change<>(updated, old), updateTime);
         }
     }
 }

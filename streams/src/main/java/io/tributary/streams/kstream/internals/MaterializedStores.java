@@ -58,7 +58,9 @@ public final class MaterializedStores {
                 + supplier.windowSizeMs() + " ms and retention " + supplier.retentionMs() + " ms; this operation needs "
                 + "size " + sizeMs + " ms and a retention of at least " + minRetentionMs + " ms");
         }
-        return logging(Stores.windowStoreBuilder(supplier, keySerde, valueSerde), materialized);
+        // a windowed aggregation keeps each window's latest record time, to stamp its updates as Kafka Streams does
+        return logging(new io.tributary.streams.state.internals.WindowStoreBuilder<>(supplier, keySerde, valueSerde,
+            true), materialized);
     }
 
     private static <T extends io.tributary.streams.state.StateStore> StoreBuilder<T> logging(

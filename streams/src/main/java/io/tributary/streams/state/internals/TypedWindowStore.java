@@ -33,6 +33,7 @@ public final class TypedWindowStore<K, V> implements WindowStore<K, V>, Internal
     private final BytesStore bytes;
     private final Serde<K> keySerde;
     private final Serde<V> valueSerde;
+    private final boolean timestamped;
     private StoreContext context;
     private String changelogTopic;
     private String serdeTopic;
@@ -41,6 +42,17 @@ public final class TypedWindowStore<K, V> implements WindowStore<K, V>, Internal
     private int sequence;
 
     public TypedWindowStore(WindowBytesStoreSupplier supplier, Serde<K> keySerde, Serde<V> valueSerde) {
+        this(supplier, keySerde, valueSerde, false);
+    }
+
+    /**
+     * A window store whose values are kept with the timestamp of the record that set them when {@code timestamped}
+     * (the DSL's windowed aggregations): the bytes store holds {@code timestamp (8 bytes, big-endian) | value}, the
+     * changelog only the value with that timestamp as the record's, and {@link #restore} puts the prefix back.
+     */
+    public TypedWindowStore(WindowBytesStoreSupplier supplier, Serde<K> keySerde, Serde<V> valueSerde,
+                            boolean timestamped) {
+        this.timestamped = timestamped;
         this.supplier = supplier;
         this.bytes = supplier.get();
         this.keySerde = keySerde;
@@ -102,6 +114,11 @@ public final class TypedWindowStore<K, V> implements WindowStore<K, V>, Internal
 
     @Override
     public void put(K key, V value, long windowStart) {
+        put(key, value, windowStart, context.timestamp());
+    }
+
+    /** Puts {@code value} as set by a record with time {@code timestamp} (kept when the store is timestamped). */
+    public void put(K key, V value, long windowStart, long timestamp) {
         byte[] k = serializeKey(key);
         observed = Math.max(observed, windowStart);
         if (expired(windowStart)) {
@@ -117,9 +134,9 @@ public final class TypedWindowStore<K, V> implements WindowStore<K, V>, Internal
             storeKey = storeKey(k, windowStart, 0);
         }
         byte[] v = value == null ? null : valueSerde.serializer().serialize(serdeTopic, value);
-        bytes.put(storeKey, v);
+        bytes.put(storeKey, timestamped && v != null ? withTimestamp(v, timestamp) : v);
         if (changelogTopic != null) {
-            context.logChange(changelogTopic, storeKey, v);
+            context.logChange(changelogTopic, storeKey, v, timestamp);
         }
         if (observed >= nextCleanup) {
             removeExpired();
@@ -235,7 +252,35 @@ public final class TypedWindowStore<K, V> implements WindowStore<K, V>, Internal
     }
 
     private V value(byte[] v) {
-        return v == null ? null : valueSerde.deserializer().deserialize(serdeTopic, v);
+        if (v == null) {
+            return null;
+        }
+        return valueSerde.deserializer().deserialize(serdeTopic, timestamped ? Arrays.copyOfRange(v, Long.BYTES,
+            v.length) : v);
+    }
+
+    private static byte[] withTimestamp(byte[] value, long timestamp) {
+        return ByteBuffer.allocate(Long.BYTES + value.length).putLong(timestamp).put(value).array();
+    }
+
+    /**
+     * The value of {@code key} in the window starting at {@code windowStart} with the timestamp of the record that
+     * set it (a timestamped store), or null.
+     */
+    public ValueAndTimestamp<V> fetchWithTimestamp(K key, long windowStart) {
+        if (!timestamped) {
+            throw new IllegalStateException("store " + name() + " keeps no timestamps");
+        }
+        if (expired(windowStart) || supplier.retainDuplicates()) {
+            return null;
+        }
+        byte[] v = bytes.get(storeKey(serializeKey(key), windowStart, 0));
+        return v == null ? null : new ValueAndTimestamp<>(value(v), ByteBuffer.wrap(v).getLong());
+    }
+
+    @Override
+    public void restore(byte[] key, byte[] value, long timestamp) {
+        bytes.put(key, timestamped && value != null ? withTimestamp(value, timestamp) : value);
     }
 
     @Override

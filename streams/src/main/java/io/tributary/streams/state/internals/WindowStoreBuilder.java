@@ -17,8 +17,17 @@ public final class WindowStoreBuilder<K, V> extends AbstractStoreBuilder<WindowS
     private final Serde<K> keySerde;
     private final Serde<V> valueSerde;
 
+    private final boolean timestamped;
+
     public WindowStoreBuilder(WindowBytesStoreSupplier supplier, Serde<K> keySerde, Serde<V> valueSerde) {
+        this(supplier, keySerde, valueSerde, false);
+    }
+
+    /** A builder of window stores that keep each value's timestamp when {@code timestamped} (DSL aggregations). */
+    public WindowStoreBuilder(WindowBytesStoreSupplier supplier, Serde<K> keySerde, Serde<V> valueSerde,
+                              boolean timestamped) {
         super(supplier.name());
+        this.timestamped = timestamped;
         this.supplier = supplier;
         this.keySerde = keySerde;
         this.valueSerde = valueSerde;
@@ -33,6 +42,6 @@ public final class WindowStoreBuilder<K, V> extends AbstractStoreBuilder<WindowS
 
     @Override
     public WindowStore<K, V> build() {
-        return new TypedWindowStore<>(supplier, keySerde, valueSerde);
+        return new TypedWindowStore<>(supplier, keySerde, valueSerde, timestamped);
     }
 }
