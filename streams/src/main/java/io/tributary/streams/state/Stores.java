@@ -3,6 +3,7 @@ package io.tributary.streams.state;
 import io.tributary.clients.serialization.Serde;
 import io.tributary.streams.state.internals.InMemoryBytesStore;
 import io.tributary.streams.state.internals.KeyValueStoreBuilder;
+import io.tributary.streams.state.internals.RocksDbBytesStore;
 import io.tributary.streams.state.internals.WindowStoreBuilder;
 import java.time.Duration;
 import java.util.Objects;
@@ -69,6 +70,45 @@ public final class Stores {
         Objects.requireNonNull(supplier, "supplier");
         return new WindowStoreBuilder<>(supplier, Objects.requireNonNull(keySerde, "keySerde"),
             Objects.requireNonNull(valueSerde, "valueSerde"));
+    }
+
+    /**
+     * Key-value stores in RocksDB, in {@code <state.dir>/<application.id>/<task>/<name>}. A task whose store has a
+     * valid checkpoint replays only the changelog records written after it; otherwise the store is wiped and
+     * restored in full.
+     */
+    public static KeyValueBytesStoreSupplier persistentKeyValueStore(String name) {
+        checkName(name);
+        return new KeyValueBytesStoreSupplier() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public boolean persistent() {
+                return true;
+            }
+
+            @Override
+            public BytesStore get() {
+                return new RocksDbBytesStore(name);
+            }
+        };
+    }
+
+    /**
+     * Window stores in RocksDB (see {@link #persistentKeyValueStore}).
+     *
+     * @param retentionPeriod  how long a window is kept after its start (at least {@code windowSize})
+     * @param windowSize       the windows' size
+     * @param retainDuplicates true to keep every value put (stream-stream joins), false to replace
+     */
+    public static WindowBytesStoreSupplier persistentWindowStore(String name, Duration retentionPeriod,
+                                                                 Duration windowSize, boolean retainDuplicates) {
+        checkName(name);
+        return new WindowBytesStoreSupplier(name, retentionPeriod.toMillis(), windowSize.toMillis(), retainDuplicates,
+            true, () -> new RocksDbBytesStore(name));
     }
 
     /** Store names become part of topic names: letters, digits, '.', '_' and '-' only. */
