@@ -9,6 +9,8 @@ import io.tributary.common.config.ConfigDef;
 import io.tributary.common.config.ConfigException;
 import io.tributary.common.config.ParsedConfig;
 import io.tributary.streams.processor.internals.InternalTopology;
+import io.tributary.streams.errors.DeserializationExceptionHandler;
+import io.tributary.streams.errors.ProductionExceptionHandler;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,6 +42,22 @@ public final class StreamsConfig {
     /** Kafka Streams' name (KIP-1111) for {@link #TOPOLOGY_REQUIRE_NAMES_CONFIG}; either may be set. */
     public static final String ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG =
         "ensure.explicit.internal.resource.naming";
+    /** How many stream threads an instance runs (each with its own consumer, producer and tasks). */
+    public static final String NUM_STREAM_THREADS_CONFIG = "num.stream.threads";
+    /** Where persistent stores keep their files: {@code <state.dir>/<application.id>/<task>/<store>}. */
+    public static final String STATE_DIR_CONFIG = "state.dir";
+    /** The {@link io.tributary.streams.errors.DeserializationExceptionHandler} class (or Kafka's class name). */
+    public static final String DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG =
+        "default.deserialization.exception.handler";
+    /** Kafka 4's name of {@link #DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG}; wins when both are set. */
+    public static final String DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG = "deserialization.exception.handler";
+    /** The {@link io.tributary.streams.errors.ProductionExceptionHandler} class (or Kafka's class name). */
+    public static final String DEFAULT_PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG =
+        "default.production.exception.handler";
+    /** Kafka 4's name of {@link #DEFAULT_PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG}; wins when both are set. */
+    public static final String PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG = "production.exception.handler";
+    /** Prefix of the clients' {@code client.id}s: {@code <client.id>-StreamThread-<n>-consumer}, ... */
+    public static final String CLIENT_ID_CONFIG = "client.id";
 
     public static final String AT_LEAST_ONCE = "at_least_once";
     public static final String EXACTLY_ONCE_V2 = "exactly_once_v2";
@@ -62,7 +80,20 @@ public final class StreamsConfig {
         .define(ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, BOOLEAN, false,
             "Kafka Streams' name for topology.require.names")
         .define(REPLICATION_FACTOR_CONFIG, INT, -1, ConfigDef.Range.between(-1, Short.MAX_VALUE),
-            "replication factor of changelog topics (-1: the broker's default)");
+            "replication factor of changelog topics (-1: the broker's default)")
+        .define(NUM_STREAM_THREADS_CONFIG, INT, 1, ConfigDef.Range.atLeast(1), "stream threads per instance")
+        .define(STATE_DIR_CONFIG, STRING, System.getProperty("java.io.tmpdir") + java.io.File.separator
+            + "tributary-streams", "directory of persistent stores")
+        .define(DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, STRING,
+            "io.tributary.streams.errors.LogAndFailExceptionHandler", "what to do with records that cannot be read")
+        .define(DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, STRING, "",
+            "Kafka 4's name of default.deserialization.exception.handler")
+        .define(DEFAULT_PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, STRING,
+            "io.tributary.streams.errors.DefaultProductionExceptionHandler",
+            "what to do with records that cannot be written")
+        .define(PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, STRING, "",
+            "Kafka 4's name of default.production.exception.handler")
+        .define(CLIENT_ID_CONFIG, STRING, "", "prefix of the clients' ids (default: <application.id>-<random uuid>)");
 
     private StreamsConfig() {
     }
@@ -96,5 +127,56 @@ public final class StreamsConfig {
         if (!v.equals(AT_LEAST_ONCE)) {
             throw new ConfigException(PROCESSING_GUARANTEE_CONFIG, value, AT_LEAST_ONCE);
         }
+    }
+
+    /**
+     * The deserialization exception handler the settings name, configured with them. Kafka's class names
+     * ({@code org.apache.kafka.streams.errors.LogAndContinueExceptionHandler}, {@code ...LogAndFailExceptionHandler})
+     * map to Tributary's.
+     */
+    static DeserializationExceptionHandler deserializationHandler(ParsedConfig config, Map<String, ?> all) {
+        String name = config.getString(DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG);
+        String key = DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG;
+        if (name.isBlank()) {
+            name = config.getString(DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG);
+            key = DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG;
+        }
+        DeserializationExceptionHandler handler = instantiate(key, name.trim()
+            .replace("org.apache.kafka.streams.errors.", "io.tributary.streams.errors."),
+            DeserializationExceptionHandler.class);
+        handler.configure(all);
+        return handler;
+    }
+
+    /**
+     * The production exception handler the settings name, configured with them. Kafka's
+     * {@code org.apache.kafka.streams.errors.DefaultProductionExceptionHandler} maps to Tributary's.
+     */
+    static ProductionExceptionHandler productionHandler(ParsedConfig config, Map<String, ?> all) {
+        String name = config.getString(PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG);
+        String key = PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG;
+        if (name.isBlank()) {
+            name = config.getString(DEFAULT_PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG);
+            key = DEFAULT_PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG;
+        }
+        ProductionExceptionHandler handler = instantiate(key, name.trim()
+            .replace("org.apache.kafka.streams.errors.", "io.tributary.streams.errors."),
+            ProductionExceptionHandler.class);
+        handler.configure(all);
+        return handler;
+    }
+
+    private static <T> T instantiate(String key, String className, Class<T> type) {
+        Object o;
+        try {
+            o = Class.forName(className).getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new ConfigException(key + "=" + className + ": cannot create it (" + e + "); expected a class "
+                + "implementing " + type.getName() + " with a public no-argument constructor");
+        }
+        if (!type.isInstance(o)) {
+            throw new ConfigException(key + "=" + className + " does not implement " + type.getName());
+        }
+        return type.cast(o);
     }
 }

@@ -8,16 +8,35 @@ import io.tributary.common.Time;
 import io.tributary.common.TributaryException;
 import io.tributary.common.config.ParsedConfig;
 import io.tributary.streams.processor.internals.CopartitionedTopicsEnforcer;
+import io.tributary.streams.errors.InvalidStateStoreException;
+import io.tributary.streams.errors.StreamsUncaughtExceptionHandler;
+import io.tributary.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import io.tributary.streams.processor.StateRestoreListener;
 import io.tributary.streams.processor.internals.InternalTopology;
+import io.tributary.streams.processor.internals.PartitionNumberAssignor;
+import io.tributary.streams.processor.internals.StateDirectory;
+import io.tributary.streams.processor.internals.StreamTask;
 import io.tributary.streams.processor.internals.StreamThread;
+import io.tributary.streams.state.QueryableStoreType;
+import io.tributary.streams.state.QueryableStoreTypes;
+import io.tributary.streams.state.ReadOnlyKeyValueStore;
+import io.tributary.streams.state.ReadOnlyWindowStore;
+import io.tributary.streams.state.StateStore;
+import io.tributary.streams.state.StoreBuilder;
+import io.tributary.streams.state.internals.StateStoreProvider;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -26,9 +45,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a {@link Topology}: one stream thread that polls the source topics as consumer group
- * {@code application.id}, passes each record through the topology in order, sends the results, and every
- * {@code commit.interval.ms} commits the consumed offsets once everything sent is acknowledged (at-least-once).
+ * Runs a {@link Topology}: {@code num.stream.threads} stream threads (default 1) that poll the source topics as
+ * consumer group {@code application.id}, pass each record through the topology in order, send the results, and
+ * every {@code commit.interval.ms} commit the consumed offsets once everything sent is acknowledged (at-least-once).
  *
  * <pre>{@code
  * var streams = new TributaryStreams(builder.build(), Map.of(
@@ -41,15 +60,45 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #start()} creates the changelog topics of the topology's stores
  * ({@code <application.id>-<store>-changelog}: compacted, and for window stores also deleted after the retention
  * period plus a day; with as many partitions as the largest source topic) and repartition topics if
- * missing; the source topics must exist. States: CREATED → RUNNING → PENDING_SHUTDOWN → NOT_RUNNING, or ERROR
- * when the stream thread fails (its error is {@link #failure()}). Thread-safe.
+ * missing; the source topics must exist. Task {@code p} (partition {@code p} of every source topic) runs on one
+ * thread of one instance at a time.
+ *
+ * <p>States are Kafka Streams': CREATED → REBALANCING ⇄ RUNNING → PENDING_SHUTDOWN → NOT_RUNNING. REBALANCING
+ * while any thread is between a revocation and the end of its stores' restores. When a thread dies, the
+ * {@link StreamsUncaughtExceptionHandler} decides: replace it, or (the default) shut the instance down through
+ * PENDING_ERROR to ERROR (terminal; {@link #failure()} tells why). Local stores can be queried while RUNNING
+ * ({@link #store}). Thread-safe.
  */
 public final class TributaryStreams implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TributaryStreams.class);
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
 
-    /** The life cycle of an instance. */
-    public enum State { CREATED, RUNNING, PENDING_SHUTDOWN, NOT_RUNNING, ERROR }
+    /** The life cycle of an instance (Kafka Streams' states). */
+    public enum State {
+        CREATED, REBALANCING, RUNNING, PENDING_SHUTDOWN, NOT_RUNNING, PENDING_ERROR, ERROR;
+
+        /** Whether {@code next} may follow this state. */
+        public boolean isValidTransition(State next) {
+            return switch (this) {
+                case CREATED -> next == REBALANCING || next == PENDING_SHUTDOWN || next == PENDING_ERROR;
+                case REBALANCING, RUNNING -> next == REBALANCING || next == RUNNING || next == PENDING_SHUTDOWN
+                    || next == PENDING_ERROR;
+                case PENDING_SHUTDOWN -> next == NOT_RUNNING;
+                case PENDING_ERROR -> next == ERROR;
+                case NOT_RUNNING, ERROR -> false;
+            };
+        }
+
+        /** RUNNING or REBALANCING. */
+        public boolean isRunningOrRebalancing() {
+            return this == RUNNING || this == REBALANCING;
+        }
+
+        /** NOT_RUNNING or ERROR: nothing runs any more. */
+        public boolean hasCompletedShutdown() {
+            return this == NOT_RUNNING || this == ERROR;
+        }
+    }
 
     /** Told of every state change (on the thread that caused it; keep it short). */
     @FunctionalInterface
@@ -59,13 +108,21 @@ public final class TributaryStreams implements AutoCloseable {
 
     private final InternalTopology topology;
     private final ParsedConfig config;
+    private final Map<String, Object> allSettings = new HashMap<>();
     private final Map<String, Object> clientSettings = new HashMap<>();
     private final ClientSupplier clients;
     private final String applicationId;
+    private final String clientId;
+    private final Set<String> changelogTopics = new HashSet<>();
+    private final StateDirectory stateDirectory;
+    private final Map<String, StateStore> storeSamples = new ConcurrentHashMap<>();
+    private final List<StreamThread> threads = new CopyOnWriteArrayList<>();
     private volatile State state = State.CREATED;
     private volatile StateListener listener = (n, o) -> { };
+    private volatile StreamsUncaughtExceptionHandler uncaughtHandler;
+    private volatile StateRestoreListener restoreListener = new StateRestoreListener() { };
     private volatile Throwable failure;
-    private StreamThread thread;
+    private Thread errorShutdown;
 
     /** An instance with settings from {@code props}; see {@link StreamsConfig}. */
     public TributaryStreams(Topology topology, Properties props) {
@@ -89,6 +146,7 @@ public final class TributaryStreams implements AutoCloseable {
         this.config = StreamsConfig.parse(config);
         this.applicationId = this.config.getString(StreamsConfig.APPLICATION_ID_CONFIG);
         StreamsConfig.checkNames(this.config, this.topology);
+        config.forEach((k, v) -> allSettings.put(String.valueOf(k), v));
         this.config.unknown().forEach((k, v) -> {
             if (StreamsConfig.CLIENT_PREFIXES.stream().anyMatch(k::startsWith)) {
                 clientSettings.put(k, v);
@@ -97,6 +155,20 @@ public final class TributaryStreams implements AutoCloseable {
                     StreamsConfig.CLIENT_PREFIXES);
             }
         });
+        String id = this.config.getString(StreamsConfig.CLIENT_ID_CONFIG);
+        this.clientId = id.isBlank() ? applicationId + "-" + UUID.randomUUID() : id;
+        // fail here rather than in a thread for a handler that cannot be made
+        StreamsConfig.deserializationHandler(this.config, allSettings);
+        StreamsConfig.productionHandler(this.config, allSettings);
+        boolean persistent = false;
+        for (StoreBuilder<?> builder : this.topology.stores().values()) {
+            if (builder.loggingEnabled()) {
+                changelogTopics.add(InternalTopology.changelogTopic(applicationId, builder.name()));
+            }
+            persistent |= builder.build().persistent();
+        }
+        this.stateDirectory = persistent
+            ? new StateDirectory(Path.of(this.config.getString(StreamsConfig.STATE_DIR_CONFIG)), applicationId) : null;
     }
 
     /** Registers the listener told of state changes (replacing any earlier one). */
@@ -114,8 +186,8 @@ public final class TributaryStreams implements AutoCloseable {
     }
 
     /**
-     * Creates missing changelog topics and starts the stream thread. Returns once the thread runs; records are
-     * processed after the group assigns partitions.
+     * Creates missing changelog topics and starts the stream threads. Returns once they run (state REBALANCING);
+     * records are processed after the group assigns partitions (state RUNNING).
      *
      * @throws IllegalStateException if already started
      * @throws TopologyException     if a source topic does not exist
@@ -125,58 +197,161 @@ public final class TributaryStreams implements AutoCloseable {
             throw new IllegalStateException("state : " + state + " (expected: CREATED); start an instance once");
         }
         createInternalTopics();
-        String bootstrap = config.getString(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG);
-        Map<String, Object> consumer = clientConfig("consumer.", Map.of("bootstrap.servers", bootstrap,
-            "group.id", applicationId, "enable.auto.commit", false, "auto.offset.reset", "earliest",
-            // co-partitioning: partition p of every source topic must go to the same instance (the task of p)
-            "partition.assignment.strategy", "range"));
-        Map<String, Object> restore = clientConfig("restore.consumer.", Map.of("bootstrap.servers", bootstrap,
-            "enable.auto.commit", false, "auto.offset.reset", "earliest"));
-        Map<String, Object> producer = clientConfig("producer.", Map.of("bootstrap.servers", bootstrap, "acks", "all"));
-        thread = new StreamThread(applicationId + "-StreamThread-1", topology, applicationId,
-            clients.consumer(consumer), clients.restoreConsumer(restore), clients.producer(producer),
-            config.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG),
-            Duration.ofMillis(config.getLong(StreamsConfig.POLL_MS_CONFIG)), Time.SYSTEM, this::threadEnded);
-        setState(State.RUNNING);
-        thread.start();
+        setState(State.REBALANCING);
+        int count = config.getInt(StreamsConfig.NUM_STREAM_THREADS_CONFIG);
+        for (int i = 1; i <= count; i++) {
+            threads.add(newThread(i));
+        }
+        threads.forEach(Thread::start);
     }
 
-    private void threadEnded(Throwable error) {
-        if (error != null) {
-            failure = error;
-            setState(State.ERROR);
+    /** A stream thread with fresh clients; its number {@code index} ends its name. */
+    private StreamThread newThread(int index) {
+        String bootstrap = config.getString(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG);
+        String threadClientId = clientId + "-StreamThread-" + index;
+        Map<String, Object> consumer = clientConfig("consumer.", Map.of("bootstrap.servers", bootstrap,
+            "auto.offset.reset", "earliest", "client.id", threadClientId + "-consumer"));
+        consumer.put("group.id", applicationId);
+        consumer.put("enable.auto.commit", false);
+        // tasks, not partitions: partition p of every source and repartition topic goes to the same thread
+        consumer.put("partition.assignment.strategy", PartitionNumberAssignor.class.getName());
+        Map<String, Object> restore = clientConfig("restore.consumer.", Map.of("bootstrap.servers", bootstrap,
+            "auto.offset.reset", "earliest", "client.id", threadClientId + "-restore-consumer"));
+        restore.put("enable.auto.commit", false);
+        restore.remove("group.id");
+        Map<String, Object> producer = clientConfig("producer.", Map.of("bootstrap.servers", bootstrap, "acks", "all",
+            "client.id", threadClientId + "-producer"));
+        StreamThread.Settings settings = new StreamThread.Settings(topology, applicationId,
+            config.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG),
+            Duration.ofMillis(config.getLong(StreamsConfig.POLL_MS_CONFIG)), Time.SYSTEM, stateDirectory,
+            StreamsConfig.deserializationHandler(config, allSettings), StreamsConfig.productionHandler(config,
+            allSettings), restoreListener, this::threadStateChanged, this::threadExited);
+        return new StreamThread(applicationId + "-StreamThread-" + index, index, settings, clients.consumer(consumer),
+            clients.restoreConsumer(restore), clients.producer(producer), changelogTopics);
+    }
+
+    /** Recomputes the instance's state from its threads': RUNNING when all run, else REBALANCING. */
+    private synchronized void threadStateChanged(StreamThread thread, StreamThread.State threadState) {
+        if (!state.isRunningOrRebalancing()) {
+            return;
         }
+        boolean any = false;
+        boolean allRunning = true;
+        for (StreamThread t : threads) {
+            StreamThread.State s = t.state();
+            if (s == StreamThread.State.DEAD || s == StreamThread.State.PENDING_SHUTDOWN) {
+                continue;
+            }
+            any = true;
+            allRunning &= s == StreamThread.State.RUNNING;
+        }
+        if (any) {
+            setState(allRunning ? State.RUNNING : State.REBALANCING);
+        }
+    }
+
+    /** A thread ended: after an error, the uncaught exception handler decides what follows. */
+    private void threadExited(StreamThread thread, Throwable error) {
+        synchronized (this) {
+            threads.remove(thread);
+            if (error == null || !state.isRunningOrRebalancing()) {
+                return;
+            }
+        }
+        StreamThreadExceptionResponse response = StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        StreamsUncaughtExceptionHandler handler = uncaughtHandler;
+        if (handler != null) {
+            try {
+                response = Objects.requireNonNull(handler.handle(error), "the handler's response");
+            } catch (RuntimeException e) {
+                log.error("{}: the uncaught exception handler failed; shutting down", applicationId, e);
+            }
+        }
+        synchronized (this) {
+            if (!state.isRunningOrRebalancing()) {
+                return;
+            }
+            switch (response) {
+                case REPLACE_THREAD -> {
+                    log.info("{}: replacing {}, which died of {}", applicationId, thread.getName(), error.toString());
+                    StreamThread replacement = newThread(thread.index());
+                    threads.add(replacement);
+                    replacement.start();
+                    threadStateChanged(replacement, replacement.state());
+                }
+                case SHUTDOWN_CLIENT, SHUTDOWN_APPLICATION -> {
+                    if (response == StreamThreadExceptionResponse.SHUTDOWN_APPLICATION) {
+                        log.warn("{}: SHUTDOWN_APPLICATION stops this instance only (other instances cannot be told "
+                            + "yet)", applicationId);
+                    }
+                    failure = error;
+                    setState(State.PENDING_ERROR);
+                    List<StreamThread> running = List.copyOf(threads);
+                    errorShutdown = new Thread(() -> {
+                        stopThreads(running, Duration.ofMinutes(1));
+                        synchronized (this) {
+                            setState(State.ERROR);
+                        }
+                    }, applicationId + "-error-shutdown");
+                    errorShutdown.setDaemon(true);
+                    errorShutdown.start();
+                }
+            }
+        }
+    }
+
+    /** Asks {@code toStop} to stop and waits for them up to {@code timeout}; true if all stopped. */
+    private static boolean stopThreads(List<StreamThread> toStop, Duration timeout) {
+        toStop.forEach(StreamThread::shutdown);
+        long deadline = System.nanoTime() + Math.max(1, timeout.toNanos());
+        boolean stopped = true;
+        for (StreamThread t : toStop) {
+            if (t == Thread.currentThread()) {
+                continue; // closing from a stream thread (a listener): it stops after this call returns
+            }
+            try {
+                t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            stopped &= !t.isAlive();
+        }
+        return stopped;
     }
 
     /**
-     * Stops the stream thread after a final commit and waits for it at most {@code timeout}.
+     * Stops the stream threads after a final commit and waits for them at most {@code timeout}. An instance in
+     * ERROR stays there (and this returns true at once); one in PENDING_ERROR is waited for until ERROR.
      *
-     * @return true if the instance stopped in time (state NOT_RUNNING)
+     * @return true if the instance stopped in time (state NOT_RUNNING, or ERROR)
      */
     public boolean close(Duration timeout) {
-        StreamThread t;
+        List<StreamThread> toStop;
+        Thread pendingError;
         synchronized (this) {
-            if (state == State.NOT_RUNNING) {
+            if (state.hasCompletedShutdown()) {
                 return true;
             }
-            if (thread == null) {
-                setState(State.NOT_RUNNING);
-                return true;
+            pendingError = state == State.PENDING_ERROR ? errorShutdown : null;
+            if (pendingError == null) {
+                if (state != State.PENDING_SHUTDOWN) {
+                    setState(State.PENDING_SHUTDOWN);
+                }
             }
-            if (state != State.PENDING_SHUTDOWN) {
-                setState(State.PENDING_SHUTDOWN);
+            toStop = List.copyOf(threads);
+        }
+        if (pendingError != null) {
+            try {
+                pendingError.join(Math.max(1, timeout.toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-            t = thread;
+            return state == State.ERROR;
         }
-        t.shutdown();
-        try {
-            t.join(Math.max(1, timeout.toMillis()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        boolean stopped = stopThreads(toStop, timeout);
         synchronized (this) {
-            if (t.isAlive()) {
-                log.warn("{}: the stream thread did not stop within {}", applicationId, timeout);
+            if (!stopped) {
+                log.warn("{}: the stream threads did not stop within {}", applicationId, timeout);
                 return false;
             }
             setState(State.NOT_RUNNING);
@@ -195,6 +370,10 @@ public final class TributaryStreams implements AutoCloseable {
         if (old == newState) {
             return;
         }
+        if (!old.isValidTransition(newState)) {
+            log.debug("{}: ignoring the transition {} -> {}", applicationId, old, newState);
+            return;
+        }
         state = newState;
         log.info("{}: state {} -> {}", applicationId, old, newState);
         try {
@@ -202,6 +381,100 @@ public final class TributaryStreams implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("{}: the state listener failed", applicationId, e);
         }
+    }
+
+    // ---- added with the multi-threaded runtime (issue 9) -------------------------------------------------------
+
+    /**
+     * Sets what happens when a stream thread dies of an exception (default: {@code SHUTDOWN_CLIENT}).
+     *
+     * @throws IllegalStateException unless the instance is CREATED
+     */
+    public synchronized void setUncaughtExceptionHandler(StreamsUncaughtExceptionHandler handler) {
+        if (state != State.CREATED) {
+            throw new IllegalStateException("state : " + state + " (expected: CREATED); set the handler before start()");
+        }
+        this.uncaughtHandler = Objects.requireNonNull(handler, "handler");
+    }
+
+    /**
+     * Sets the listener told about every store restore of every task (Kafka Streams' global restore listener).
+     *
+     * @throws IllegalStateException unless the instance is CREATED
+     */
+    public synchronized void setGlobalStateRestoreListener(StateRestoreListener listener) {
+        if (state != State.CREATED) {
+            throw new IllegalStateException("state : " + state + " (expected: CREATED); set the listener before start()");
+        }
+        this.restoreListener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * A read-only view of store {@code storeName} across this instance's running tasks, for interactive queries
+     * from any thread. Each call on the view finds the current tasks' stores: it throws
+     * {@link InvalidStateStoreException} while the instance is not RUNNING (retry after the rebalance), and when a
+     * task closes under a read.
+     *
+     * <pre>{@code
+     * ReadOnlyKeyValueStore<String, Long> counts = streams.store("counts", QueryableStoreTypes.keyValueStore());
+     * }</pre>
+     *
+     * @throws InvalidStateStoreException if the instance is not RUNNING, the store is unknown or of another type
+     */
+    public <T> T store(String storeName, QueryableStoreType<T> type) {
+        Objects.requireNonNull(storeName, "storeName");
+        Objects.requireNonNull(type, "type");
+        StateStoreProvider provider = this::localStores;
+        provider.stores(storeName, type); // fail now rather than at the first read
+        return type.create(provider, storeName);
+    }
+
+    /** {@link #store} for a key-value store. */
+    public <K, V> ReadOnlyKeyValueStore<K, V> keyValueStore(String storeName) {
+        return store(storeName, QueryableStoreTypes.keyValueStore());
+    }
+
+    /** {@link #store} for a window store. */
+    public <K, V> ReadOnlyWindowStore<K, V> windowStore(String storeName) {
+        return store(storeName, QueryableStoreTypes.windowStore());
+    }
+
+    /** Each local stream thread: its name, state and the tasks (partition numbers) it runs. */
+    public List<ThreadMetadata> metadataForLocalThreads() {
+        List<ThreadMetadata> out = new ArrayList<>();
+        for (StreamThread t : threads) {
+            out.add(new ThreadMetadata(t.getName(), t.state().name(), Set.copyOf(t.activeTasks().keySet())));
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> List<T> localStores(String storeName, QueryableStoreType<T> type) {
+        State now = state;
+        if (now != State.RUNNING) {
+            throw new InvalidStateStoreException("cannot query store " + storeName + " while the instance is " + now
+                + " (only while RUNNING; retry after the rebalance)");
+        }
+        StoreBuilder<?> builder = topology.stores().get(storeName);
+        if (builder == null) {
+            throw new InvalidStateStoreException("store " + storeName + " is unknown; the topology has "
+                + new java.util.TreeSet<>(topology.stores().keySet()));
+        }
+        StateStore sample = storeSamples.computeIfAbsent(storeName, n -> builder.build());
+        if (!type.accepts(sample)) {
+            throw new InvalidStateStoreException("store " + storeName + " is a " + sample
+                + ", not of the queried type");
+        }
+        List<T> out = new ArrayList<>();
+        for (StreamThread t : threads) {
+            for (StreamTask task : t.activeTasks().values()) {
+                StateStore store = task.store(storeName);
+                if (store != null) {
+                    out.add((T) store);
+                }
+            }
+        }
+        return out;
     }
 
     private Map<String, Object> clientConfig(String prefix, Map<String, Object> defaults) {

@@ -3,6 +3,10 @@ package io.tributary.streams.processor.internals;
 import io.tributary.common.Time;
 import io.tributary.record.Header;
 import io.tributary.streams.StreamsException;
+import io.tributary.streams.errors.DefaultProductionExceptionHandler;
+import io.tributary.streams.errors.DeserializationExceptionHandler;
+import io.tributary.streams.errors.LogAndFailExceptionHandler;
+import io.tributary.streams.errors.ProductionExceptionHandler;
 import io.tributary.streams.processor.api.Cancellable;
 import io.tributary.streams.processor.api.PunctuationType;
 import io.tributary.streams.processor.api.Punctuator;
@@ -210,6 +214,36 @@ public final class ProcessorContextImpl implements StoreContext {
             fired = true;
         }
         return fired;
+    }
+
+    // ---- runtime settings (error handlers) ------------------------------------------------------------------
+
+    private DeserializationExceptionHandler deserializationHandler = new LogAndFailExceptionHandler();
+    private ProductionExceptionHandler productionHandler = new DefaultProductionExceptionHandler();
+
+    /** Sets the exception handlers the task's source and sink nodes consult. */
+    public void setExceptionHandlers(DeserializationExceptionHandler deserialization,
+                                     ProductionExceptionHandler production) {
+        this.deserializationHandler = deserialization;
+        this.productionHandler = production;
+    }
+
+    DeserializationExceptionHandler deserializationHandler() {
+        return deserializationHandler;
+    }
+
+    ProductionExceptionHandler productionHandler() {
+        return productionHandler;
+    }
+
+    /** Whether a punctuation of {@code type} is due at {@code now} (it may write to stores when it fires). */
+    boolean punctuationDue(PunctuationType type, long now) {
+        for (Schedule s : schedules) {
+            if (s.type == type && !s.cancelled && now >= s.next) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final class Schedule {

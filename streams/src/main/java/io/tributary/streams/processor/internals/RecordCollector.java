@@ -1,5 +1,6 @@
 package io.tributary.streams.processor.internals;
 
+import io.tributary.common.TopicPartition;
 import io.tributary.record.Header;
 import java.util.List;
 
@@ -10,4 +11,13 @@ public interface RecordCollector {
 
     /** Waits until every record sent so far is acknowledged; throws if any send failed. */
     void flush();
+
+    /** Tells the collector which task sends next (for the context given to the production exception handler). */
+    default void setOrigin(ProcessorContextImpl context) {
+    }
+
+    /** The offset of the last acknowledged record sent to changelog partition {@code tp}, or null if unknown. */
+    default Long changelogOffset(TopicPartition tp) {
+        return null;
+    }
 }

@@ -1,7 +1,10 @@
 package io.tributary.streams.processor.internals;
 
+import io.tributary.clients.producer.ProducerRecord;
 import io.tributary.clients.serialization.Serializer;
 import io.tributary.streams.StreamsException;
+import io.tributary.streams.errors.ProductionExceptionHandler.ProductionExceptionHandlerResponse;
+import io.tributary.streams.errors.ProductionExceptionHandler.SerializationExceptionOrigin;
 import java.util.function.BiFunction;
 
 /**
@@ -56,13 +59,31 @@ public final class SinkNode<K, V> extends ProcessorNode {
         }
         byte[] k;
         byte[] v;
+        SerializationExceptionOrigin origin = SerializationExceptionOrigin.KEY;
         try {
             k = keySerializer.serialize(topic, (K) key);
+            origin = SerializationExceptionOrigin.VALUE;
             v = valueSerializer.serialize(topic, (V) value);
         } catch (RuntimeException e) {
+            if (dropUnserializable(topic, key, value, e, origin)) {
+                return;
+            }
             throw new StreamsException("cannot serialize a record for topic " + topic
                 + " (did the stream's types change without new serdes in Produced.with?): " + e.getMessage(), e);
         }
         context().collector().send(topic, null, context().timestamp(), context().headers(), k, v);
+    }
+
+    /** Asks the production exception handler about a record that cannot be serialized; true to drop it. */
+    private boolean dropUnserializable(String topic, Object key, Object value, RuntimeException error,
+                                       SerializationExceptionOrigin origin) {
+        ProcessorContextImpl c = context();
+        var record = new ProducerRecord<>(topic, null, c.timestamp(), key, value, c.headers());
+        try {
+            return c.productionHandler().handleSerializationException(RecordContext.of(c), record, error, origin)
+                == ProductionExceptionHandlerResponse.CONTINUE;
+        } catch (RuntimeException e) {
+            throw new StreamsException("the production exception handler failed: " + e.getMessage(), e);
+        }
     }
 }

@@ -8,6 +8,7 @@ import io.tributary.common.TopicPartition;
 import io.tributary.record.Header;
 import io.tributary.streams.StreamsException;
 import io.tributary.streams.TopologyException;
+import io.tributary.streams.processor.StateRestoreListener;
 import io.tributary.streams.processor.api.PunctuationType;
 import io.tributary.streams.state.BytesStore;
 import io.tributary.streams.state.StateStore;
@@ -16,6 +17,7 @@ import io.tributary.streams.state.internals.InternalStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -37,6 +39,14 @@ public final class StreamTask {
     private final List<InternalStore> stores = new ArrayList<>();
     /** The changelog topic of each store, null where logging is disabled. */
     private final List<String> changelogs = new ArrayList<>();
+    private final RecordCollector collector;
+    private final Path taskDir;
+    /** The task's checkpoint file, when it has persistent logged stores; else null. */
+    private final Checkpoint checkpoint;
+    /** Per persistent logged store's changelog partition: the offset of the last record the store holds. */
+    private final Map<TopicPartition, Long> changelogOffsets = new HashMap<>();
+    /** True once the stores may differ from the checkpoint file (deleted then) until the next checkpoint. */
+    private boolean dirty = true;
 
     /**
      * A task with fresh nodes and stores; {@link #restore} or {@link #initialize} must follow before records.
@@ -47,6 +57,8 @@ public final class StreamTask {
                       Time time, Path taskDir) {
         this.partition = partition;
         this.applicationId = applicationId;
+        this.collector = collector;
+        this.taskDir = taskDir;
         this.context = new ProcessorContextImpl(applicationId, partition, collector, time, taskDir);
         for (StoreBuilder<?> builder : topology.stores().values()) {
             StateStore built = builder.build();
@@ -64,6 +76,11 @@ public final class StreamTask {
         InternalTopology.Built built = topology.build(applicationId);
         this.sources = built.sources();
         this.nodes = built.nodes();
+        boolean checkpointed = false;
+        for (int i = 0; i < stores.size(); i++) {
+            checkpointed |= stores.get(i).persistent() && changelogs.get(i) != null;
+        }
+        this.checkpoint = checkpointed && taskDir != null ? new Checkpoint(taskDir) : null;
     }
 
     public int partition() {
@@ -90,21 +107,50 @@ public final class StreamTask {
      * stream thread.
      */
     void restore(Consumer<byte[], byte[]> restoreConsumer, Duration pollTimeout, Duration stallTimeout) {
+        restore(restoreConsumer, pollTimeout, stallTimeout, new StateRestoreListener() { });
+    }
+
+    /**
+     * Restores the logged stores, then starts the nodes. A persistent store whose changelog partition has an entry
+     * in the task's checkpoint replays only the records after it; one without (or whose entry is past the
+     * changelog's end: the topic was recreated) is wiped and replayed in full, as are in-memory stores. The
+     * checkpoint is deleted before the stores change and written again once they are restored.
+     */
+    void restore(Consumer<byte[], byte[]> restoreConsumer, Duration pollTimeout, Duration stallTimeout,
+                 StateRestoreListener listener) {
+        Map<TopicPartition, Long> checkpointed = checkpoint == null ? Map.of() : checkpoint.read();
+        if (checkpoint != null) {
+            checkpoint.delete();
+            dirty = true;
+        }
         for (int i = 0; i < stores.size(); i++) {
             if (changelogs.get(i) != null) {
-                restoreStore(stores.get(i), changelogs.get(i), restoreConsumer, pollTimeout, stallTimeout);
+                restoreStore(stores.get(i), changelogs.get(i), restoreConsumer, pollTimeout, stallTimeout,
+                    checkpointed, listener);
             }
         }
         initialize();
+        writeCheckpoint();
     }
 
     private void restoreStore(InternalStore store, String changelog, Consumer<byte[], byte[]> restoreConsumer,
-                              Duration pollTimeout, Duration stallTimeout) {
-        BytesStore bytes = store.bytes();
+                              Duration pollTimeout, Duration stallTimeout, Map<TopicPartition, Long> checkpointed,
+                              StateRestoreListener listener) {
         TopicPartition tp = new TopicPartition(changelog, partition);
         restoreConsumer.assign(List.of(tp));
-        restoreConsumer.seekToBeginning(List.of(tp));
         long end = restoreConsumer.endOffsets(List.of(tp)).getOrDefault(tp, 0L);
+        Long from = checkpointed.get(tp);
+        if (store.persistent() && from != null && from + 1 <= end) {
+            restoreConsumer.seek(tp, from + 1);
+        } else {
+            if (store.persistent()) {
+                wipe(store, from, end);
+            }
+            restoreConsumer.seekToBeginning(List.of(tp));
+        }
+        BytesStore bytes = store.bytes();
+        listener.onRestoreStart(tp, store.name(), from != null && store.persistent() && from + 1 <= end ? from + 1 : 0,
+            end);
         long restored = 0;
         long lastProgress = System.nanoTime();
         long position;
@@ -117,16 +163,87 @@ public final class StreamTask {
             if (!records.isEmpty()) {
                 lastProgress = System.nanoTime();
             }
+            long batch = 0;
+            long last = -1;
             for (ConsumerRecord<byte[], byte[]> r : records) {
                 if (r.offset() < end && r.key() != null) {
                     store.restore(r.key(), r.value(), r.timestamp());
-                    restored++;
+                    batch++;
+                    last = r.offset();
                 }
+            }
+            if (batch > 0) {
+                restored += batch;
+                listener.onBatchRestored(tp, store.name(), last, batch);
             }
         }
         restoreConsumer.assign(List.of());
+        if (store.persistent()) {
+            changelogOffsets.put(tp, end - 1);
+        }
+        listener.onRestoreEnd(tp, store.name(), restored);
         log.info("task {}: restored store {} from {} ({} records up to offset {}, {} entries)", partition,
             store.name(), tp, restored, end, bytes.approximateNumEntries());
+    }
+
+    /** Empties a persistent store before a full restore: its files may hold writes its changelog does not. */
+    private void wipe(InternalStore store, Long checkpointed, long end) {
+        Path dir = context.storeDir(store.name());
+        log.info("task {}: wiping store {} for a full restore ({})", partition, store.name(), checkpointed == null
+            ? "no valid checkpoint" : "checkpoint " + checkpointed + " is past the changelog's end " + end);
+        store.bytes().close();
+        if (dir != null) {
+            StateDirectory.delete(dir);
+        }
+        store.bytes().open(dir);
+    }
+
+    /**
+     * Called before anything may write to the stores (a record, a punctuation): the first time after a checkpoint,
+     * deletes it, so that a crash from here on leads to a full restore rather than trusting files that may hold
+     * writes the changelog does not (or miss some it does).
+     */
+    void prepareWrite() {
+        if (!dirty) {
+            checkpoint.delete();
+            dirty = true;
+        }
+    }
+
+    /**
+     * After a commit (stores flushed, every changelog record acknowledged): writes the checkpoint with the offset of
+     * the last changelog record of each persistent store.
+     */
+    void writeCheckpoint() {
+        if (checkpoint == null || !dirty) {
+            return;
+        }
+        changelogOffsets.replaceAll((tp, offset) -> {
+            Long acked = collector.changelogOffset(tp);
+            return acked == null ? offset : Math.max(offset, acked);
+        });
+        checkpoint.write(changelogOffsets);
+        dirty = false;
+    }
+
+    /** Whether the stores changed since the last checkpoint of persistent stores. */
+    boolean checkpointDue() {
+        return checkpoint != null && dirty;
+    }
+
+    /** Whether a wall-clock punctuation is due at {@code now}. */
+    boolean wallClockPunctuationDue(long now) {
+        return context.punctuationDue(PunctuationType.WALL_CLOCK_TIME, now);
+    }
+
+    /** The directory of the task's persistent stores, or null. */
+    Path taskDir() {
+        return taskDir;
+    }
+
+    /** The changelog offsets the next checkpoint would hold (for tests). */
+    Map<TopicPartition, Long> changelogOffsets() {
+        return Map.copyOf(changelogOffsets);
     }
 
     /** Runs one consumed record through the graph, then fires the stream-time punctuations that came due. */
@@ -136,6 +253,7 @@ public final class StreamTask {
         if (source == null) {
             throw new StreamsException("task " + partition + " has no source for topic " + topic);
         }
+        collector.setOrigin(context);
         context.setRecord(topic, recordPartition, offset, timestamp, headers);
         source.process(key, value);
         context.punctuate(PunctuationType.STREAM_TIME, context.streamTime());
@@ -148,6 +266,7 @@ public final class StreamTask {
 
     /** Fires the wall-clock punctuations due at {@code now}; returns whether any fired. */
     public boolean punctuateWallClock(long now) {
+        collector.setOrigin(context);
         return context.punctuate(PunctuationType.WALL_CLOCK_TIME, now);
     }
 
