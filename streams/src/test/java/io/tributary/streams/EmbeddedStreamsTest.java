@@ -88,4 +88,20 @@ abstract class EmbeddedStreamsTest {
         }
         return out;
     }
+
+    void createTopics(int partitions, String... names) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String name : names) {
+            topics.add(new NewTopic(name, partitions, (short) 1));
+        }
+        admin.createTopics(topics).join();
+    }
+
+    /** An unstarted instance with the tests' settings plus {@code extra} (which win). */
+    TributaryStreams create(Topology topology, String applicationId, Map<String, ?> extra) {
+        Map<String, Object> config = new java.util.HashMap<>(Map.of("application.id", applicationId,
+            "bootstrap.servers", bootstrap, "commit.interval.ms", "100"));
+        config.putAll(extra);
+        return new TributaryStreams(topology, config);
+    }
 }

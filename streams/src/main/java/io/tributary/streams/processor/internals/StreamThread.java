@@ -193,6 +193,7 @@ public final class StreamThread extends Thread {
             error = t;
             // closing the consumer revokes its partitions: the listener must not commit after a failure
             failed = true;
+            setState(State.PENDING_SHUTDOWN); // closing the consumer revokes: that is no rebalance
             log.error("{}: failed; stopping without committing what was processed since the last commit", getName(),
                 t);
         } finally {

@@ -168,6 +168,7 @@ public final class RocksDbBytesStore implements BytesStore {
             }
             open = false;
             for (RocksDbIterator it : openIterators) {
+                it.storeClosed = true;
                 it.release();
             }
             openIterators.clear();
@@ -207,6 +208,8 @@ public final class RocksDbBytesStore implements BytesStore {
         private final byte[] to;
         private RocksIterator raw;
         private KeyValue<byte[], byte[]> next;
+        /** Set when the store closed under the iterator: its reader must not take a cut-short result as complete. */
+        volatile boolean storeClosed;
 
         RocksDbIterator(RocksIterator raw, byte[] from, byte[] to) {
             this.raw = raw;
@@ -229,13 +232,22 @@ public final class RocksDbBytesStore implements BytesStore {
             }
         }
 
+        private void checkStoreOpen() {
+            if (storeClosed) {
+                throw new InvalidStateStoreException("store " + name + " was closed during the iteration (its task "
+                    + "may have moved)");
+            }
+        }
+
         @Override
         public boolean hasNext() {
+            checkStoreOpen();
             return next != null;
         }
 
         @Override
         public byte[] peekNextKey() {
+            checkStoreOpen();
             if (next == null) {
                 throw new NoSuchElementException();
             }
@@ -244,6 +256,7 @@ public final class RocksDbBytesStore implements BytesStore {
 
         @Override
         public KeyValue<byte[], byte[]> next() {
+            checkStoreOpen();
             if (next == null) {
                 throw new NoSuchElementException();
             }
