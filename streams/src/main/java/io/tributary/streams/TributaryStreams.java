@@ -215,8 +215,10 @@ public final class TributaryStreams implements AutoCloseable {
         consumer.put("enable.auto.commit", false);
         // tasks, not partitions: partition p of every source and repartition topic goes to the same thread
         consumer.put("partition.assignment.strategy", PartitionNumberAssignor.class.getName());
+        // a short fetch wait: a restore stops at the changelog's end, where a long poll would only delay the next
         Map<String, Object> restore = clientConfig("restore.consumer.", Map.of("bootstrap.servers", bootstrap,
-            "auto.offset.reset", "earliest", "client.id", threadClientId + "-restore-consumer"));
+            "auto.offset.reset", "earliest", "client.id", threadClientId + "-restore-consumer",
+            "fetch.max.wait.ms", 50));
         restore.put("enable.auto.commit", false);
         restore.remove("group.id");
         Map<String, Object> producer = clientConfig("producer.", Map.of("bootstrap.servers", bootstrap, "acks", "all",

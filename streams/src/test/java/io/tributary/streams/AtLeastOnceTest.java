@@ -131,6 +131,11 @@ class AtLeastOnceTest {
     }
 
     private TributaryStreams start(boolean failSends, String poison, TributaryStreams.StateListener listener) {
+        return start(failSends, poison, listener, Map.of());
+    }
+
+    private TributaryStreams start(boolean failSends, String poison, TributaryStreams.StateListener listener,
+                                   Map<String, String> extra) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream("in", Consumed.with(Serdes.string(), Serdes.string()))
             .peek((k, v) -> {
@@ -140,8 +145,10 @@ class AtLeastOnceTest {
             })
             .map((k, v) -> KeyValue.pair(k, v.toUpperCase()))
             .to("out", Produced.with(Serdes.string(), Serdes.string()));
-        streams = new TributaryStreams(builder.build(), Map.of("application.id", "alo", "bootstrap.servers", "unused:1",
-            "commit.interval.ms", "50", "poll.ms", "10"), clients(failSends));
+        Map<String, String> config = new java.util.HashMap<>(Map.of("application.id", "alo",
+            "bootstrap.servers", "unused:1", "commit.interval.ms", "50", "poll.ms", "10"));
+        config.putAll(extra);
+        streams = new TributaryStreams(builder.build(), config, clients(failSends));
         streams.setStateListener(listener);
         consumer.schedulePollTask(() -> {
             consumer.rebalance(List.of(IN));
@@ -198,5 +205,16 @@ class AtLeastOnceTest {
         assertThat(consumer.committedOffsets()).isEmpty();
         assertThat(streams.close(Duration.ofSeconds(5))).isTrue();
         assertThat(states).endsWith(TributaryStreams.State.PENDING_ERROR, TributaryStreams.State.ERROR);
+    }
+
+    @Test
+    void aContinuingProductionHandlerDropsFailedOutputAndTheOffsetsAreCommitted() {
+        start(true, "none", (now, before) -> { }, Map.of("default.production.exception.handler",
+            "io.tributary.streams.errors.LogAndContinueProductionExceptionHandler"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> events.contains("commit 3 unacknowledged=0"));
+
+        assertThat(events.subList(0, events.indexOf("commit 3 unacknowledged=0") + 1))
+            .containsExactly("send V0", "send V1", "send V2", "flush", "commit 3 unacknowledged=0");
+        assertThat(streams.state()).isEqualTo(TributaryStreams.State.RUNNING);
     }
 }

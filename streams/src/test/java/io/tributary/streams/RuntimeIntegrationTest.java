@@ -58,9 +58,11 @@ class RuntimeIntegrationTest extends EmbeddedStreamsTest {
         int updates = sendLines(0, 20, expected);
 
         List<TributaryStreams.State> statesA = new CopyOnWriteArrayList<>();
-        TributaryStreams a = create(topology, "wc4", Map.of("num.stream.threads", "2"));
+        // a short heartbeat: the running members hear of the new instance's join sooner (default 3 s)
+        Map<String, String> settings = Map.of("num.stream.threads", "2", "consumer.heartbeat.interval.ms", "300");
+        TributaryStreams a = create(topology, "wc4", settings);
         a.setStateListener((now, before) -> statesA.add(now));
-        TributaryStreams b = create(topology, "wc4", Map.of("num.stream.threads", "2"));
+        TributaryStreams b = create(topology, "wc4", settings);
         try {
             a.start();
             await().atMost(WAIT).until(() -> a.state() == TributaryStreams.State.RUNNING);
