@@ -7,10 +7,13 @@ import io.tributary.clients.admin.NewTopic;
 import io.tributary.clients.serialization.Serdes;
 import io.tributary.streams.kstream.Consumed;
 import io.tributary.streams.kstream.Grouped;
+import io.tributary.streams.kstream.JoinWindows;
 import io.tributary.streams.kstream.KTable;
 import io.tributary.streams.kstream.KeyValue;
 import io.tributary.streams.kstream.Materialized;
 import io.tributary.streams.kstream.Produced;
+import io.tributary.streams.kstream.StreamJoined;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +79,25 @@ class TablesIntegrationTest extends EmbeddedStreamsTest {
         assertThatThrownBy(streams::start).isInstanceOf(TopologyException.class)
             .hasMessageContaining("not co-partitioned").hasMessageContaining("clicks-3=3")
             .hasMessageContaining("accounts=2");
+        streams.close(WAIT);
+    }
+
+    @Test
+    void aStreamStreamJoinOfTopicsWithDifferentPartitionCountsFailsAtStart() {
+        admin.createTopics(List.of(new NewTopic("orders-3", 3, (short) 1), new NewTopic("payments-2", 2, (short) 1)))
+            .join();
+        StreamsBuilder builder = new StreamsBuilder();
+        var strings = Consumed.with(Serdes.string(), Serdes.string());
+        builder.stream("orders-3", strings)
+            .join(builder.stream("payments-2", strings), (o, p) -> o + "/" + p,
+                JoinWindows.ofTimeDifferenceWithNoGrace(Duration.ofMinutes(1)),
+                StreamJoined.with(Serdes.string(), Serdes.string(), Serdes.string()))
+            .to("paid", Produced.with(Serdes.string(), Serdes.string()));
+        var streams = new TributaryStreams(builder.build(), Map.of("application.id", "stream-join-app",
+            "bootstrap.servers", bootstrap));
+        assertThatThrownBy(streams::start).isInstanceOf(TopologyException.class)
+            .hasMessageContaining("not co-partitioned").hasMessageContaining("orders-3=3")
+            .hasMessageContaining("payments-2=2");
         streams.close(WAIT);
     }
 

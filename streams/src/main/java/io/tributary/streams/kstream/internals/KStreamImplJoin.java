@@ -81,6 +81,9 @@ final class KStreamImplJoin {
         String rightNode = right.keyChanged()
             ? right.stream().throughRepartitionTopic(repartitionBase + "-right", keySerde, rightSerde) : right.node();
 
+        // partition p of both inputs must hold the same keys: checked (same partition counts) at start-up
+        topology.addCopartitionGroup(List.of(leftNode, rightNode));
+
         String thisStore = storeBase + "-this-join-store";
         String otherStore = storeBase + "-other-join-store";
         topology.addStore(windowStore(thisStore, joined.thisStoreSupplier(), windows, joined, keySerde, leftSerde));
