@@ -123,6 +123,15 @@ class DatabaseDialect {
             + name() + "; supported: H2, PostgreSQL, MariaDB/MySQL)");
     }
 
+    /**
+     * Whether a failed statement aborts the whole transaction until it is rolled back (PostgreSQL: "current
+     * transaction is aborted"), so writing rows one at a time needs a savepoint per row. H2 and MariaDB/MySQL undo
+     * just the failed statement.
+     */
+    boolean failedStatementAbortsTransaction() {
+        return true;
+    }
+
     /** Sets parameter {@code index} to {@code value} (null allowed) as a column of {@code type}. */
     void bind(PreparedStatement ps, int index, ColumnType type, Object value) throws SQLException {
         if (value == null) {

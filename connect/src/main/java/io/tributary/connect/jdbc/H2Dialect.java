@@ -22,6 +22,11 @@ final class H2Dialect extends DatabaseDialect {
     }
 
     @Override
+    boolean failedStatementAbortsTransaction() {
+        return false;
+    }
+
+    @Override
     String upsert(String table, List<String> keyColumns, List<String> otherColumns) {
         List<String> all = new java.util.ArrayList<>(keyColumns);
         all.addAll(otherColumns);

@@ -3,8 +3,10 @@ package io.tributary.connect.jdbc;
 import io.tributary.clients.consumer.OffsetAndMetadata;
 import io.tributary.common.TopicPartition;
 import io.tributary.connect.errors.ConnectException;
+import io.tributary.connect.sink.ErrantRecordReporter;
 import io.tributary.connect.sink.SinkRecord;
 import io.tributary.connect.sink.SinkTask;
+import io.tributary.connect.sink.SinkTaskContext;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -16,9 +18,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes each {@link #put} batch to the database and commits it before returning, so {@link #flush} has nothing
- * left to do and the offsets the runtime commits after it never cover a row that is not committed. A record that
- * cannot be written, or a database error, fails the task (nothing of that batch is committed; after a restart the
- * batch is read again from the last committed offsets).
+ * left to do and the offsets the runtime commits after it never cover a row that is not committed.
+ *
+ * <p>A record it cannot write goes to the errant record reporter ({@link SinkTaskContext#errantRecordReporter()}):
+ * with {@code errors.tolerance=all} to the dead letter queue while the rest of the batch is written, with
+ * {@code none} the reporter throws and the task fails with nothing of that batch committed. That covers records it
+ * cannot turn into a row (a tombstone without {@code delete.enabled}, a missing key field, a value it has no column
+ * type for), rows that do not fit their table (missing table or columns without {@code auto.create}/{@code
+ * auto.evolve}), and rows the database refuses: when a batch fails, it is rolled back and written again one row at a
+ * time to find them. An error of the connection or the database as a whole (not a row's) fails the task, as does any
+ * failure when there is no reporter (a runtime without one): after a restart the batch is read again from the last
+ * committed offsets.
  */
 public class JdbcSinkTask extends SinkTask {
     private static final Logger log = LoggerFactory.getLogger(JdbcSinkTask.class);
@@ -36,6 +46,13 @@ public class JdbcSinkTask extends SinkTask {
     public synchronized void start(Map<String, String> props) {
         config = new JdbcSinkConfig(props);
         DatabaseDialect dialect = DatabaseDialect.forUrl(config.connection.url());
+        if (config.insertMode == JdbcSinkConfig.InsertMode.UPSERT) {
+            try {
+                dialect.upsert("t", List.of("k"), List.of("v"));
+            } catch (UnsupportedOperationException e) {
+                throw new ConnectException(e.getMessage());
+            }
+        }
         connection = config.connection.open();
         try {
             writer = new JdbcWriter(config, dialect, connection);
@@ -51,16 +68,46 @@ public class JdbcSinkTask extends SinkTask {
         if (records.isEmpty()) {
             return;
         }
+        ErrantRecordReporter reporter = context == null ? null : context.errantRecordReporter();
         List<SinkRow> rows = new ArrayList<>(records.size());
+        List<SinkRecord> written = new ArrayList<>(records.size());
         for (SinkRecord r : records) {
-            rows.add(SinkRow.of(r, config));
+            try {
+                rows.add(SinkRow.of(r, config));
+                written.add(r);
+            } catch (ConnectException e) {
+                if (reporter == null) {
+                    throw e;
+                }
+                reporter.report(r, e);
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
         }
         try {
             writer.write(rows);
-        } catch (SQLException e) {
-            throw new ConnectException("writing " + rows.size() + " records to " + config.connection.url()
-                + " failed: " + describe(e), e);
+        } catch (SQLException | ConnectException e) {
+            if (reporter == null || !writer.isRecordError(e)) {
+                throw failure(rows.size(), e);
+            }
+            log.warn("writing {} records to {} failed ({}); writing them one at a time to find the ones that cannot "
+                + "be written", rows.size(), config.connection.url(), e instanceof SQLException sql ? describe(sql)
+                : e.getMessage());
+            try {
+                writer.writeEach(rows, (i, error) -> reporter.report(written.get(i), error));
+            } catch (SQLException again) {
+                throw failure(rows.size(), again);
+            }
         }
+    }
+
+    private ConnectException failure(int rows, Exception e) {
+        if (e instanceof ConnectException ce) {
+            return ce;
+        }
+        return new ConnectException("writing " + rows + " records to " + config.connection.url() + " failed: "
+            + describe((SQLException) e), e);
     }
 
     /** Nothing to do: {@link #put} committed its rows before returning. */

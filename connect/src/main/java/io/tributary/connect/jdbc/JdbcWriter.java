@@ -6,6 +6,10 @@ import io.tributary.connect.jdbc.JdbcSinkConfig.InsertMode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * Writes {@link SinkRow}s in one transaction per {@link #write} call. Consecutive rows of the same table and shape
  * (same columns, same kind) share one prepared statement and go in JDBC batches of {@code batch.size}; a change of
  * shape executes what came before, so rows keep their order. Before a shape's first statement the table is created
- * ({@code auto.create}) or given its missing columns ({@code auto.evolve}). Not thread-safe.
+ * ({@code auto.create}) or given its missing columns ({@code auto.evolve}). When a batch fails, {@link #writeEach}
+ * writes the same rows one at a time to find the ones the database refuses. Not thread-safe.
  */
 final class JdbcWriter {
     private static final Logger log = LoggerFactory.getLogger(JdbcWriter.class);
@@ -59,6 +64,88 @@ final class JdbcWriter {
                 e.addSuppressed(rollback);
             }
             throw e;
+        }
+    }
+
+    /** Told about each row {@link #writeEach} could not write; may throw to abandon the whole call. */
+    @FunctionalInterface
+    interface RowFailure {
+        void failed(int index, Exception error);
+    }
+
+    /**
+     * Writes the rows one at a time in one transaction and commits the ones that succeed. A row the database refuses
+     * (a value too long, a NOT NULL or key violation, a value of the wrong type) or that cannot be fitted to its
+     * table (a missing table or column) is handed to {@code onFailure} and left out; where a failed statement
+     * aborts the transaction (PostgreSQL) each row runs under a savepoint. An error that is not the row's fault
+     * (see {@link #isRecordError}), or an exception from {@code onFailure}, rolls everything back and propagates.
+     *
+     * @throws SQLException when the connection or the database fails rather than a row; nothing is committed then
+     */
+    void writeEach(List<SinkRow> rows, RowFailure onFailure) throws SQLException {
+        boolean savepoints = dialect.failedStatementAbortsTransaction();
+        try {
+            for (int i = 0; i < rows.size(); i++) {
+                SinkRow row = rows.get(i);
+                Savepoint savepoint = savepoints ? connection.setSavepoint() : null;
+                try {
+                    writeRun(List.of(row));
+                    if (savepoint != null) {
+                        connection.releaseSavepoint(savepoint);
+                    }
+                } catch (SQLException | ConnectException e) {
+                    if (!isRecordError(e)) {
+                        throw e;
+                    }
+                    if (savepoint != null) {
+                        connection.rollback(savepoint);
+                    }
+                    // What it learnt of the table may be wrong now (an ALTER rolled back).
+                    tables.remove(row.table());
+                    log.debug("row {} of {} refused: {}", i + 1, rows.size(), e.toString());
+                    onFailure.failed(i, e);
+                }
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            tables.clear();
+            try {
+                connection.rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Whether {@code e} is about the row being written rather than the connection or the database as a whole: a
+     * {@link ConnectException} from fitting the row to its table, or an SQL error other than a lost connection
+     * (SQLSTATE class 08), a transaction rolled back by the database (40: deadlock, serialization), or the server
+     * out of resources or shutting down (53, 57, 58), or a transient or recoverable exception. Only record errors go
+     * to the errant record reporter; the others fail the task, as retrying row by row would not help.
+     */
+    boolean isRecordError(Exception e) {
+        if (e instanceof ConnectException) {
+            return true;
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientException || t instanceof SQLRecoverableException
+                || t instanceof SQLNonTransientConnectionException) {
+                return false;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.startsWith("40") || state.startsWith("53")
+                    || state.startsWith("57") || state.startsWith("58")) {
+                    return false;
+                }
+            }
+        }
+        try {
+            return connection.isValid(5);
+        } catch (SQLException invalid) {
+            return false;
         }
     }
 
@@ -108,14 +195,15 @@ final class JdbcWriter {
         }
         log.debug("{} rows: {}", run.size(), sql);
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            if (run.size() == 1) {
+                // One row: executed on its own, so an error is the database's own (not a batch wrapper).
+                bindRow(ps, run.get(0), order);
+                ps.executeUpdate();
+                return;
+            }
             int batched = 0;
             for (SinkRow row : run) {
-                List<SinkRow.Value> values = new ArrayList<>(row.keys());
-                values.addAll(row.others());
-                for (int p = 0; p < order.size(); p++) {
-                    SinkRow.Value v = values.get(order.get(p));
-                    dialect.bind(ps, p + 1, v.type(), v.value());
-                }
+                bindRow(ps, row, order);
                 ps.addBatch();
                 if (++batched == config.batchSize) {
                     ps.executeBatch();
@@ -125,6 +213,15 @@ final class JdbcWriter {
             if (batched > 0) {
                 ps.executeBatch();
             }
+        }
+    }
+
+    private void bindRow(PreparedStatement ps, SinkRow row, List<Integer> order) throws SQLException {
+        List<SinkRow.Value> values = new ArrayList<>(row.keys());
+        values.addAll(row.others());
+        for (int p = 0; p < order.size(); p++) {
+            SinkRow.Value v = values.get(order.get(p));
+            dialect.bind(ps, p + 1, v.type(), v.value());
         }
     }
 

@@ -38,6 +38,11 @@ final class MySqlDialect extends DatabaseDialect {
     }
 
     @Override
+    boolean failedStatementAbortsTransaction() {
+        return false;
+    }
+
+    @Override
     String upsert(String table, List<String> keyColumns, List<String> otherColumns) {
         List<String> all = new ArrayList<>(keyColumns);
         all.addAll(otherColumns);
