@@ -1,16 +1,22 @@
 package io.tributary.connect.data;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * The shape of a record's key or value, as in Kafka Connect: a type, whether null is allowed, an optional name, and
- * for structs their fields, for arrays their items, for maps their keys and values. Immutable; build compound schemas
- * with {@link SchemaBuilder}.
+ * The shape of a record's key or value, as in Kafka Connect: a type, whether null is allowed, an optional name,
+ * version and string parameters (a logical type such as {@link Decimal} is a name and parameters on a primitive
+ * type), and for structs their fields, for arrays their items, for maps their keys and values. Immutable; build
+ * compound schemas with {@link SchemaBuilder}.
  *
  * <p>Java types of values: INT8 {@code Byte}, INT16 {@code Short}, INT32 {@code Integer}, INT64 {@code Long},
  * FLOAT32 {@code Float}, FLOAT64 {@code Double}, BOOLEAN {@code Boolean}, STRING {@code String}, BYTES
- * {@code byte[]}, ARRAY {@code List}, MAP {@code Map}, STRUCT {@link Struct}.
+ * {@code byte[]} ({@link java.math.BigDecimal} for {@link Decimal}), ARRAY {@code List}, MAP {@code Map}, STRUCT
+ * {@link Struct}. The logical types Date, Time and Timestamp keep their primitive values here (days since the
+ * epoch as {@code Integer}, milliseconds since midnight as {@code Integer}, epoch milliseconds as {@code Long}).
  */
 public final class Schema {
     /** The types a schema can have; {@link #jsonName()} is the name used in JSON schema envelopes. */
@@ -53,14 +59,24 @@ public final class Schema {
     private final List<Field> fields;
     private final Schema keySchema;
     private final Schema valueSchema;
+    private final Integer version;
+    private final Map<String, String> parameters;
 
     Schema(Type type, boolean optional, String name, List<Field> fields, Schema keySchema, Schema valueSchema) {
+        this(type, optional, name, fields, keySchema, valueSchema, null, null);
+    }
+
+    Schema(Type type, boolean optional, String name, List<Field> fields, Schema keySchema, Schema valueSchema,
+           Integer version, Map<String, String> parameters) {
         this.type = Objects.requireNonNull(type, "type");
         this.optional = optional;
         this.name = name;
         this.fields = fields == null ? null : List.copyOf(fields);
         this.keySchema = keySchema;
         this.valueSchema = valueSchema;
+        this.version = version;
+        this.parameters = parameters == null || parameters.isEmpty() ? null
+            : Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     }
 
     public Type type() {
@@ -74,6 +90,16 @@ public final class Schema {
     /** The schema's name, or null. */
     public String name() {
         return name;
+    }
+
+    /** The schema's version, or null. */
+    public Integer version() {
+        return version;
+    }
+
+    /** The schema's parameters in insertion order (a {@link Decimal}'s {@code scale}), or null when it has none. */
+    public Map<String, String> parameters() {
+        return parameters;
     }
 
     /** A struct's fields in order.
@@ -111,16 +137,18 @@ public final class Schema {
     public boolean equals(Object o) {
         return o instanceof Schema s && type == s.type && optional == s.optional && Objects.equals(name, s.name)
             && Objects.equals(fields, s.fields) && Objects.equals(keySchema, s.keySchema)
-            && Objects.equals(valueSchema, s.valueSchema);
+            && Objects.equals(valueSchema, s.valueSchema) && Objects.equals(version, s.version)
+            && Objects.equals(parameters, s.parameters);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(type, optional, name, fields, keySchema, valueSchema);
+        return Objects.hash(type, optional, name, fields, keySchema, valueSchema, version, parameters);
     }
 
     @Override
     public String toString() {
-        return "Schema{" + (name == null ? "" : name + ":") + type + (optional ? ",optional" : "") + "}";
+        return "Schema{" + (name == null ? "" : name + ":") + type + (parameters == null ? "" : parameters)
+            + (optional ? ",optional" : "") + "}";
     }
 }

@@ -1,7 +1,9 @@
 package io.tributary.connect.data;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -21,6 +23,8 @@ public final class SchemaBuilder {
     private final List<Field> fields;
     private final Schema keySchema;
     private final Schema valueSchema;
+    private Integer version;
+    private final Map<String, String> parameters = new LinkedHashMap<>();
 
     private SchemaBuilder(Schema.Type type, Schema keySchema, Schema valueSchema) {
         this.type = type;
@@ -60,6 +64,24 @@ public final class SchemaBuilder {
         return this;
     }
 
+    /** The schema's version (Kafka Connect's logical types are version 1). */
+    public SchemaBuilder version(int version) {
+        this.version = version;
+        return this;
+    }
+
+    /** Sets a parameter, e.g. a {@link Decimal}'s {@code scale}. */
+    public SchemaBuilder parameter(String key, String value) {
+        parameters.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+        return this;
+    }
+
+    /** Sets every parameter of {@code params}. */
+    public SchemaBuilder parameters(Map<String, String> params) {
+        params.forEach(this::parameter);
+        return this;
+    }
+
     /** Adds a struct field; names must be unique. */
     public SchemaBuilder field(String fieldName, Schema schema) {
         if (fields == null) {
@@ -75,6 +97,6 @@ public final class SchemaBuilder {
     }
 
     public Schema build() {
-        return new Schema(type, optional, name, fields, keySchema, valueSchema);
+        return new Schema(type, optional, name, fields, keySchema, valueSchema, version, parameters);
     }
 }

@@ -15,6 +15,17 @@ final class Values {
             }
             return;
         }
+        if (Decimal.isDecimal(schema)) {
+            if (!(value instanceof java.math.BigDecimal d)) {
+                throw new DataException(what + " : " + value.getClass().getSimpleName() + " (expected: BigDecimal for "
+                    + "a Decimal)");
+            }
+            if (d.scale() != Decimal.scale(schema)) {
+                throw new DataException(what + " : " + d.toPlainString() + " has scale " + d.scale() + " (expected: "
+                    + "scale " + Decimal.scale(schema) + ", the Decimal schema's)");
+            }
+            return;
+        }
         Class<?> expected = switch (schema.type()) {
             case INT8 -> Byte.class;
             case INT16 -> Short.class;

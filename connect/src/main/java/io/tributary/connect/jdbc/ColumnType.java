@@ -1,5 +1,6 @@
 package io.tributary.connect.jdbc;
 
+import io.tributary.connect.data.Decimal;
 import io.tributary.connect.data.Schema;
 import io.tributary.connect.errors.ConnectException;
 import java.sql.Types;
@@ -21,6 +22,8 @@ enum ColumnType {
     TIME(Types.TIME),
     /** Milliseconds since the epoch ({@code Long}), Kafka's {@code org.apache.kafka.connect.data.Timestamp}. */
     TIMESTAMP(Types.TIMESTAMP),
+    /** An exact decimal ({@code BigDecimal}), Kafka's {@code org.apache.kafka.connect.data.Decimal}. */
+    DECIMAL(Types.DECIMAL),
     /** A struct, map or list, written as JSON text. */
     JSON(Types.VARCHAR);
 
@@ -47,7 +50,7 @@ enum ColumnType {
             case FLOAT64 -> FLOAT64;
             case BOOLEAN -> BOOLEAN;
             case STRING -> STRING;
-            case BYTES -> BYTES;
+            case BYTES -> Decimal.isDecimal(schema) ? DECIMAL : BYTES;
             case ARRAY, MAP, STRUCT -> JSON;
         };
     }
@@ -71,6 +74,12 @@ enum ColumnType {
         if (value instanceof Boolean) {
             return BOOLEAN;
         }
+        if (value instanceof java.math.BigDecimal) {
+            return DECIMAL;
+        }
+        if (value instanceof java.util.Date) {
+            return TIMESTAMP;
+        }
         if (value instanceof String) {
             return STRING;
         }
@@ -81,6 +90,6 @@ enum ColumnType {
             return JSON;
         }
         throw new ConnectException("field " + field + " : " + value.getClass().getName() + " (expected: a String, "
-            + "Long, Integer, Double, Boolean, byte[], Map or List; no column type for it)");
+            + "Long, Integer, Double, BigDecimal, Boolean, byte[], java.util.Date, Map or List; no column type for it)");
     }
 }

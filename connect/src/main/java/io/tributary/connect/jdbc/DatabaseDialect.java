@@ -1,6 +1,7 @@
 package io.tributary.connect.jdbc;
 
 import java.sql.PreparedStatement;
+import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -70,7 +71,26 @@ class DatabaseDialect {
             case DATE -> "DATE";
             case TIME -> "TIME";
             case TIMESTAMP -> "TIMESTAMP";
+            case DECIMAL -> decimalType(DEFAULT_DECIMAL_PRECISION, 0);
         };
+    }
+
+    /** The precision of a DECIMAL column the sink creates when the schema does not say (38: most databases' cap). */
+    static final int DEFAULT_DECIMAL_PRECISION = 38;
+
+    /** The SQL type of a column, with a DECIMAL's precision and scale. */
+    final String sqlType(Column c, boolean key) {
+        if (c.type() == ColumnType.DECIMAL) {
+            int precision = c.precision() > c.scale() ? c.precision()
+                : Math.max(DEFAULT_DECIMAL_PRECISION, c.scale() + 1);
+            return decimalType(precision, c.scale());
+        }
+        return sqlType(c.type(), key);
+    }
+
+    /** An exact decimal column of {@code precision} digits, {@code scale} of them after the point. */
+    String decimalType(int precision, int scale) {
+        return "DECIMAL(" + precision + ", " + scale + ")";
     }
 
     /** {@code CREATE TABLE} with the key columns NOT NULL and the primary key, when there is one. */
@@ -79,7 +99,7 @@ class DatabaseDialect {
         List<String> defs = new ArrayList<>();
         for (Column c : columns) {
             boolean key = keyColumns.contains(c.name());
-            defs.add(quote(c.name()) + " " + sqlType(c.type(), key) + (key || !c.optional() ? " NOT NULL" : " NULL"));
+            defs.add(quote(c.name()) + " " + sqlType(c, key) + (key || !c.optional() ? " NOT NULL" : " NULL"));
         }
         if (!keyColumns.isEmpty()) {
             defs.add("PRIMARY KEY (" + quoteAll(keyColumns) + ")");
@@ -91,7 +111,7 @@ class DatabaseDialect {
     final List<String> addColumns(String table, List<Column> columns) {
         List<String> out = new ArrayList<>();
         for (Column c : columns) {
-            out.add("ALTER TABLE " + quote(table) + " ADD " + quote(c.name()) + " " + sqlType(c.type(), false)
+            out.add("ALTER TABLE " + quote(table) + " ADD " + quote(c.name()) + " " + sqlType(c, false)
                 + " NULL");
         }
         return out;
@@ -145,10 +165,11 @@ class DatabaseDialect {
             case BOOLEAN -> ps.setBoolean(index, (Boolean) value);
             case STRING, JSON -> bindString(ps, index, (String) value);
             case BYTES -> ps.setBytes(index, (byte[]) value);
+            case DECIMAL -> ps.setBigDecimal(index, (BigDecimal) value);
             case DATE -> ps.setObject(index, LocalDate.ofEpochDay(((Number) value).longValue()));
             case TIME -> ps.setObject(index, LocalTime.ofNanoOfDay(((Number) value).longValue() * 1_000_000L));
-            case TIMESTAMP -> ps.setObject(index,
-                LocalDateTime.ofInstant(Instant.ofEpochMilli(((Number) value).longValue()), ZoneOffset.UTC));
+            case TIMESTAMP -> ps.setObject(index, LocalDateTime.ofInstant(Instant.ofEpochMilli(
+                value instanceof java.util.Date d ? d.getTime() : ((Number) value).longValue()), ZoneOffset.UTC));
         }
     }
 
@@ -164,7 +185,21 @@ class DatabaseDialect {
         return keyColumns.stream().map(c -> quote(c) + " = ?").collect(Collectors.joining(" AND "));
     }
 
-    /** A column of a table the sink creates or extends. */
-    record Column(String name, ColumnType type, boolean optional) {
+    /**
+     * A column of a table the sink creates or extends.
+     *
+     * @param precision a DECIMAL's digits (0: not known, {@link #DEFAULT_DECIMAL_PRECISION} is used)
+     * @param scale     a DECIMAL's digits after the point
+     */
+    record Column(String name, ColumnType type, boolean optional, int precision, int scale) {
+        Column(String name, ColumnType type, boolean optional) {
+            this(name, type, optional, 0, 0);
+        }
+
+        @Override
+        public String toString() {
+            return name + " " + type + (type == ColumnType.DECIMAL ? "(" + (precision > 0 ? precision + ", " : "")
+                + "scale " + scale + ")" : "") + (optional ? "" : " NOT NULL");
+        }
     }
 }

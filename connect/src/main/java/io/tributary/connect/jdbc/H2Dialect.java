@@ -22,6 +22,11 @@ final class H2Dialect extends DatabaseDialect {
     }
 
     @Override
+    String decimalType(int precision, int scale) {
+        return "NUMERIC(" + precision + ", " + scale + ")";
+    }
+
+    @Override
     boolean failedStatementAbortsTransaction() {
         return false;
     }

@@ -21,6 +21,7 @@ final class JdbcSourceConfig {
     static final String POLL_INTERVAL_CONFIG = "poll.interval.ms";
     static final String BATCH_MAX_ROWS_CONFIG = "batch.max.rows";
     static final String DB_TIMEZONE_CONFIG = "db.timezone";
+    static final String NUMERIC_MAPPING_CONFIG = "numeric.mapping";
     /** Set by the connector in each task's configuration: the tables that task reads. */
     static final String TABLES_CONFIG = "tables";
 
@@ -81,7 +82,33 @@ final class JdbcSourceConfig {
                 throw new ConfigException(name, value, "a time zone id such as UTC or Europe/Paris");
             }
         }, "the zone of TIMESTAMP columns without a time zone")
+        .define(NUMERIC_MAPPING_CONFIG, Type.STRING, "precision_only",
+            (name, value) -> NumericMapping.of(value.toString()),
+            "NUMERIC/DECIMAL columns: precision_only (integers when the scale is 0 and the precision at most 18, "
+                + "else Decimal), none (always Decimal), best_fit / best_fit_eager_double (also FLOAT64 for "
+                + "fractions)")
         .define(TABLES_CONFIG, Type.LIST, "", "internal: the tables of one task");
+    /** How NUMERIC and DECIMAL columns become fields (Confluent's {@code numeric.mapping} values). */
+    enum NumericMapping {
+        /** Every one a {@code Decimal} (Confluent's default). */
+        NONE,
+        /** Scale 0 and precision up to 18: the smallest integer type that holds it; others {@code Decimal}. */
+        PRECISION_ONLY,
+        /** As precision_only, and scale above 0 with precision up to 18: FLOAT64 (inexact). */
+        BEST_FIT,
+        /** As precision_only, and every scale above 0: FLOAT64 (inexact). */
+        BEST_FIT_EAGER_DOUBLE;
+
+        static NumericMapping of(String text) {
+            for (NumericMapping m : values()) {
+                if (m.name().equalsIgnoreCase(text.trim())) {
+                    return m;
+                }
+            }
+            throw new ConfigException(NUMERIC_MAPPING_CONFIG, text, "none, precision_only, best_fit or "
+                + "best_fit_eager_double");
+        }
+    }
 
     final ConnectionConfig connection;
     final Mode mode;
@@ -94,6 +121,7 @@ final class JdbcSourceConfig {
     final long pollIntervalMs;
     final int batchMaxRows;
     final ZoneId zone;
+    final NumericMapping numericMapping;
 
     /** @throws ConfigException for a bad key, neither or both of table.whitelist and query, a missing column */
     JdbcSourceConfig(Map<String, String> props) {
@@ -111,6 +139,7 @@ final class JdbcSourceConfig {
         pollIntervalMs = c.getLong(POLL_INTERVAL_CONFIG);
         batchMaxRows = c.getInt(BATCH_MAX_ROWS_CONFIG);
         zone = ZoneId.of(c.getString(DB_TIMEZONE_CONFIG));
+        numericMapping = NumericMapping.of(c.getString(NUMERIC_MAPPING_CONFIG));
         if (whitelist.isEmpty() == query.isEmpty()) {
             throw new ConfigException(TABLE_WHITELIST_CONFIG, whitelist, "either table.whitelist or query, not "
                 + (query.isEmpty() ? "neither" : "both"));

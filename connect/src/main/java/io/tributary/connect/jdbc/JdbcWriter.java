@@ -297,7 +297,7 @@ final class JdbcWriter {
             for (int i = 0; i < names.size(); i++) {
                 SinkRow.Value v = values.get(i);
                 if (v.type() != null && !columns.containsKey(v.name())) {
-                    columns.put(v.name(), new Column(v.name(), v.type(), v.optional()));
+                    columns.put(v.name(), new Column(v.name(), v.type(), v.optional(), v.precision(), v.scale()));
                 }
             }
             if (columns.size() == names.size()) {

@@ -37,6 +37,12 @@ final class MySqlDialect extends DatabaseDialect {
         };
     }
 
+    /** MariaDB and MySQL allow at most 65 digits. */
+    @Override
+    String decimalType(int precision, int scale) {
+        return "DECIMAL(" + Math.min(precision, 65) + ", " + scale + ")";
+    }
+
     @Override
     boolean failedStatementAbortsTransaction() {
         return false;

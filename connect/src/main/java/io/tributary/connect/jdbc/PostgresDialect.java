@@ -30,6 +30,11 @@ final class PostgresDialect extends DatabaseDialect {
     }
 
     @Override
+    String decimalType(int precision, int scale) {
+        return "NUMERIC(" + Math.min(precision, 1000) + ", " + scale + ")";
+    }
+
+    @Override
     String upsert(String table, List<String> keyColumns, List<String> otherColumns) {
         List<String> all = new ArrayList<>(keyColumns);
         all.addAll(otherColumns);

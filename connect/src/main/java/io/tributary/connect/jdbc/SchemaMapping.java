@@ -1,9 +1,13 @@
 package io.tributary.connect.jdbc;
 
+import io.tributary.connect.data.DataException;
+import io.tributary.connect.data.Decimal;
 import io.tributary.connect.data.Schema;
+import io.tributary.connect.jdbc.JdbcSourceConfig.NumericMapping;
 import io.tributary.connect.data.SchemaBuilder;
 import io.tributary.connect.data.Struct;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -31,8 +35,13 @@ import org.slf4j.LoggerFactory;
  *     unsigned)</td><td>Byte, Short, Integer, Long</td></tr>
  * <tr><td>REAL</td><td>FLOAT32</td><td>Float</td></tr>
  * <tr><td>FLOAT, DOUBLE</td><td>FLOAT64</td><td>Double</td></tr>
- * <tr><td>NUMERIC, DECIMAL with scale 0 and precision 1 to 18</td><td>INT64</td><td>Long</td></tr>
- * <tr><td>other NUMERIC, DECIMAL</td><td>STRING</td><td>the exact decimal ({@code "12.50"})</td></tr>
+ * <tr><td>NUMERIC, DECIMAL with scale 0 and precision 1 to 18 ({@code numeric.mapping=precision_only}, the
+ *     default)</td><td>INT8 / INT16 / INT32 / INT64 (precision up to 2 / 4 / 9 / 18)</td><td>Byte, Short, Integer,
+ *     Long</td></tr>
+ * <tr><td>other NUMERIC, DECIMAL (every one with {@code none})</td><td>{@link Decimal} of the column's scale, with
+ *     the parameter {@value #PRECISION_PARAMETER}</td><td>BigDecimal</td></tr>
+ * <tr><td>NUMERIC, DECIMAL of unknown precision or negative scale (PostgreSQL's unconstrained {@code numeric})</td>
+ *     <td>STRING</td><td>the exact decimal ({@code "12.50"})</td></tr>
  * <tr><td>CHAR, VARCHAR, LONGVARCHAR, N-variants, CLOB, OTHER (JSON, UUID...)</td><td>STRING</td><td>String</td></tr>
  * <tr><td>DATE</td><td>INT32 named {@code org.apache.kafka.connect.data.Date}</td><td>days since 1970-01-01</td></tr>
  * <tr><td>TIME</td><td>INT32 named {@code org.apache.kafka.connect.data.Time}</td><td>milliseconds since
@@ -46,6 +55,8 @@ import org.slf4j.LoggerFactory;
  */
 final class SchemaMapping {
     private static final Logger log = LoggerFactory.getLogger(SchemaMapping.class);
+    /** The Decimal schema parameter with the column's precision (Confluent's and Debezium's name). */
+    static final String PRECISION_PARAMETER = "connect.decimal.precision";
 
     /** Reads one column's value. */
     @FunctionalInterface
@@ -68,8 +79,8 @@ final class SchemaMapping {
      * @param schemaName the struct's name (the table), or null
      * @param warned     columns already warned about, so a query run every poll warns once
      */
-    static SchemaMapping of(String schemaName, ResultSetMetaData md, ZoneId zone, Set<String> warned)
-        throws SQLException {
+    static SchemaMapping of(String schemaName, ResultSetMetaData md, ZoneId zone, NumericMapping numeric,
+                            Set<String> warned) throws SQLException {
         SchemaBuilder builder = SchemaBuilder.struct().name(schemaName);
         List<Mapped> columns = new ArrayList<>();
         for (int i = 1; i <= md.getColumnCount(); i++) {
@@ -109,15 +120,32 @@ final class SchemaMapping {
                 }
                 case Types.NUMERIC, Types.DECIMAL -> {
                     int precision = md.getPrecision(i);
-                    if (md.getScale(i) == 0 && precision > 0 && precision <= 18) {
-                        field = SchemaBuilder.type(Schema.Type.INT64);
-                        reader = (rs, c) -> nullable(rs, rs.getLong(c));
-                    } else {
+                    int scale = md.getScale(i);
+                    if (precision <= 0 || scale < 0 || scale > precision) {
+                        // Unconstrained (PostgreSQL's plain numeric): no fixed scale for a Decimal; keep the text.
                         field = SchemaBuilder.type(Schema.Type.STRING);
                         reader = (rs, c) -> {
                             BigDecimal d = rs.getBigDecimal(c);
                             return d == null ? null : d.toPlainString();
                         };
+                    } else if (scale == 0 && precision <= 18 && numeric != NumericMapping.NONE) {
+                        Schema.Type t = precision <= 2 ? Schema.Type.INT8 : precision <= 4 ? Schema.Type.INT16
+                            : precision <= 9 ? Schema.Type.INT32 : Schema.Type.INT64;
+                        field = SchemaBuilder.type(t);
+                        reader = switch (t) {
+                            case INT8 -> (rs, c) -> nullable(rs, rs.getByte(c));
+                            case INT16 -> (rs, c) -> nullable(rs, rs.getShort(c));
+                            case INT32 -> (rs, c) -> nullable(rs, rs.getInt(c));
+                            default -> (rs, c) -> nullable(rs, rs.getLong(c));
+                        };
+                    } else if (scale > 0 && (numeric == NumericMapping.BEST_FIT_EAGER_DOUBLE
+                        || numeric == NumericMapping.BEST_FIT && precision <= 18)) {
+                        field = SchemaBuilder.type(Schema.Type.FLOAT64);
+                        reader = (rs, c) -> nullable(rs, rs.getDouble(c));
+                    } else {
+                        field = Decimal.builder(scale).parameter(PRECISION_PARAMETER, Integer.toString(precision));
+                        String column = label;
+                        reader = (rs, c) -> decimal(rs.getBigDecimal(c), scale, column);
                     }
                 }
                 case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR, Types.LONGNVARCHAR,
@@ -193,6 +221,18 @@ final class SchemaMapping {
     static boolean hasZone(ResultSetMetaData md, int column) throws SQLException {
         return md.getColumnType(column) == Types.TIMESTAMP_WITH_TIMEZONE
             || "timestamptz".equalsIgnoreCase(md.getColumnTypeName(column));
+    }
+
+    private static BigDecimal decimal(BigDecimal d, int scale, String column) {
+        if (d == null) {
+            return null;
+        }
+        try {
+            return d.setScale(scale, RoundingMode.UNNECESSARY);
+        } catch (ArithmeticException e) {
+            throw new DataException("column " + column + " : " + d.toPlainString() + " (expected: at most " + scale
+                + " digits after the point, the column's scale)", e);
+        }
     }
 
     private static Object nullable(ResultSet rs, Object value) throws SQLException {

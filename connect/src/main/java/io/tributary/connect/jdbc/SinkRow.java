@@ -2,12 +2,14 @@ package io.tributary.connect.jdbc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.connect.data.Decimal;
 import io.tributary.connect.data.Field;
 import io.tributary.connect.data.Schema;
 import io.tributary.connect.data.Struct;
 import io.tributary.connect.errors.ConnectException;
 import io.tributary.connect.jdbc.JdbcSinkConfig.PkMode;
 import io.tributary.connect.sink.SinkRecord;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -35,8 +37,33 @@ record SinkRow(String table, boolean delete, List<Value> keys, List<Value> other
      * @param type     its column type, or null when unknown (a schemaless null)
      * @param optional whether the column may hold null
      * @param value    the value to bind: as the schema's Java type, JSON text for {@link ColumnType#JSON}
+     * @param precision a {@link ColumnType#DECIMAL}'s precision when known (the schema's
+     *                  {@code connect.decimal.precision}), else 0
+     * @param scale     a {@link ColumnType#DECIMAL}'s scale
      */
-    record Value(String name, ColumnType type, boolean optional, Object value) {
+    record Value(String name, ColumnType type, boolean optional, Object value, int precision, int scale) {
+        Value(String name, ColumnType type, boolean optional, Object value) {
+            this(name, type, optional, value, 0, 0);
+        }
+
+        /** A value of a field with {@code schema} (null: schemaless, the type inferred from the value). */
+        static Value of(String name, Schema schema, boolean optional, Object value) {
+            ColumnType type = schema != null ? ColumnType.of(schema) : ColumnType.infer(name, value);
+            if (type != ColumnType.DECIMAL) {
+                return new Value(name, type, optional, bindable(type, value));
+            }
+            if (schema != null) {
+                String p = schema.parameters() == null ? null : schema.parameters().get(SchemaMapping.PRECISION_PARAMETER);
+                int precision = 0;
+                try {
+                    precision = p == null ? 0 : Integer.parseInt(p.trim());
+                } catch (NumberFormatException e) {
+                    // Not ours to judge: use the default precision.
+                }
+                return new Value(name, type, optional, value, precision, Decimal.scale(schema));
+            }
+            return new Value(name, type, optional, value, 0, Math.max(0, ((BigDecimal) value).scale()));
+        }
     }
 
     /** The column names, keys first; rows with the same shape share a statement. */
@@ -100,10 +127,7 @@ record SinkRow(String table, boolean delete, List<Value> keys, List<Value> other
             throw new ConnectException("pk.fields : " + config.pkFields + " (expected: exactly one column name for "
                 + "the primitive record key " + key.getClass().getSimpleName() + ")");
         }
-        String name = config.pkFields.get(0);
-        ColumnType type = record.keySchema() != null ? ColumnType.of(record.keySchema())
-            : ColumnType.infer(name, key);
-        return List.of(new Value(name, type, false, bindable(type, key)));
+        return List.of(Value.of(config.pkFields.get(0), record.keySchema(), false, key));
     }
 
     /**
@@ -124,7 +148,7 @@ record SinkRow(String table, boolean delete, List<Value> keys, List<Value> other
             throw new ConnectException("primary key field " + name + " is " + (v == null ? "missing from" : "null in")
                 + " the record " + where + " (pk.fields, pk.mode)");
         }
-        return new Value(v.name(), v.type(), false, v.value());
+        return new Value(v.name(), v.type(), false, v.value(), v.precision(), v.scale());
     }
 
     /** The fields of a struct or map value, in order. */
@@ -132,8 +156,7 @@ record SinkRow(String table, boolean delete, List<Value> keys, List<Value> other
         List<Value> out = new ArrayList<>();
         if (value instanceof Struct s) {
             for (Field f : s.schema().fields()) {
-                ColumnType type = ColumnType.of(f.schema());
-                out.add(new Value(f.name(), type, f.schema().isOptional(), bindable(type, s.get(f.name()))));
+                out.add(Value.of(f.name(), f.schema(), f.schema().isOptional(), s.get(f.name())));
             }
             return out;
         }
@@ -142,8 +165,7 @@ record SinkRow(String table, boolean delete, List<Value> keys, List<Value> other
                 String name = String.valueOf(e.getKey());
                 Object v = e.getValue();
                 Schema fieldSchema = schema != null && schema.type() == Schema.Type.MAP ? schema.valueSchema() : null;
-                ColumnType type = fieldSchema != null ? ColumnType.of(fieldSchema) : ColumnType.infer(name, v);
-                out.add(new Value(name, type, true, bindable(type, v)));
+                out.add(Value.of(name, fieldSchema, true, v));
             }
             return out;
         }

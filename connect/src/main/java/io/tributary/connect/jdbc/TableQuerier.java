@@ -135,7 +135,7 @@ final class TableQuerier {
         }
         resultSet = statement.executeQuery();
         ResultSetMetaData md = resultSet.getMetaData();
-        mapping = SchemaMapping.of(table, md, config.zone, warned);
+        mapping = SchemaMapping.of(table, md, config.zone, config.numericMapping, warned);
         tsIndex = config.mode.usesTimestamp() ? columnIndex(md, config.timestampColumn) : 0;
         tsHasZone = tsIndex > 0 && SchemaMapping.hasZone(md, tsIndex);
         incIndex = config.mode.usesIncrementing() ? columnIndex(md, config.incrementingColumn) : 0;

@@ -9,12 +9,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.common.config.ConfigDef;
 import io.tributary.common.config.ParsedConfig;
 import io.tributary.connect.data.DataException;
+import io.tributary.connect.data.Decimal;
 import io.tributary.connect.data.Field;
 import io.tributary.connect.data.Schema;
 import io.tributary.connect.data.SchemaAndValue;
 import io.tributary.connect.data.SchemaBuilder;
 import io.tributary.connect.data.Struct;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,26 +30,44 @@ import java.util.Map;
  * {@code {"schema": {...}, "payload": ...}} so a sink can rebuild typed data; with {@code false} it is the plain JSON
  * of the value, read back schemaless (objects as {@code Map}, arrays as {@code List}, integers as {@code Long},
  * decimals as {@code Double}). BYTES payloads are base64 text. Null stays null (a tombstone).
+ *
+ * <p>Schemas carry their {@code name}, {@code version} and {@code parameters} ({@code {"type":"bytes","optional":false,
+ * "name":"org.apache.kafka.connect.data.Decimal","version":1,"parameters":{"scale":"2"}}}). A {@link Decimal} value is
+ * written as Kafka writes it: with {@code decimal.format=BASE64} (the default) the base64 of its unscaled value's
+ * two's-complement bytes ({@code 12.50} at scale 2 is {@code "BOI="}), with {@code NUMERIC} a JSON number
+ * ({@code 12.50}); either is read back. A {@code BigDecimal} in schemaless data is written as a number.
  */
 public class JsonConverter implements Converter {
     /** Whether keys/values carry the schema envelope. */
     public static final String SCHEMAS_ENABLE_CONFIG = "schemas.enable";
+    /** How {@link Decimal} values are written: {@code BASE64} (default) or {@code NUMERIC} (Kafka's KIP-481). */
+    public static final String DECIMAL_FORMAT_CONFIG = "decimal.format";
 
     static final ConfigDef CONFIG = new ConfigDef()
         .define(SCHEMAS_ENABLE_CONFIG, ConfigDef.Type.BOOLEAN, true,
-            "write and expect the {\"schema\":...,\"payload\":...} envelope");
+            "write and expect the {\"schema\":...,\"payload\":...} envelope")
+        .define(DECIMAL_FORMAT_CONFIG, ConfigDef.Type.STRING, "BASE64", (name, value) -> {
+            String v = String.valueOf(value).trim().toUpperCase(java.util.Locale.ROOT);
+            if (!v.equals("BASE64") && !v.equals("NUMERIC")) {
+                throw new io.tributary.common.config.ConfigException(name, value, "BASE64 or NUMERIC");
+            }
+        }, "how Decimal values are written: BASE64 (the unscaled value's bytes, base64) or NUMERIC (a JSON number)");
 
     private static final String SCHEMA = "schema";
     private static final String PAYLOAD = "payload";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private final ObjectMapper mapper = new ObjectMapper();
+    // Plain decimals when writing, exact decimals when reading (a Decimal payload 12.50 keeps every digit).
+    private final ObjectMapper mapper = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private boolean schemasEnabled = true;
+    private boolean decimalsNumeric;
 
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
         ParsedConfig parsed = CONFIG.parse(configs);
         schemasEnabled = parsed.getBoolean(SCHEMAS_ENABLE_CONFIG);
+        decimalsNumeric = parsed.getString(DECIMAL_FORMAT_CONFIG).trim().equalsIgnoreCase("NUMERIC");
     }
 
     @Override
@@ -52,7 +75,7 @@ public class JsonConverter implements Converter {
         if (schema == null && value == null) {
             return null;
         }
-        JsonNode payload = toJson(schema, value, "value");
+        JsonNode payload = toJson(schema, value, "value", decimalsNumeric);
         JsonNode out = payload;
         if (schemasEnabled) {
             ObjectNode envelope = NODES.objectNode();
@@ -117,6 +140,13 @@ public class JsonConverter implements Converter {
         if (schema.name() != null) {
             n.put("name", schema.name());
         }
+        if (schema.version() != null) {
+            n.put("version", schema.version());
+        }
+        if (schema.parameters() != null) {
+            ObjectNode params = n.putObject("parameters");
+            schema.parameters().forEach(params::put);
+        }
         return n;
     }
 
@@ -159,6 +189,20 @@ public class JsonConverter implements Converter {
         if (n.hasNonNull("name")) {
             b.name(n.get("name").asText());
         }
+        JsonNode version = n.get("version");
+        if (version != null && version.isIntegralNumber()) {
+            b.version(version.intValue());
+        }
+        JsonNode params = n.get("parameters");
+        if (params != null && params.isObject()) {
+            for (Map.Entry<String, JsonNode> p : params.properties()) {
+                if (!p.getValue().isTextual()) {
+                    throw new DataException("schema parameter " + p.getKey() + " : " + p.getValue()
+                        + " (expected: a string)");
+                }
+                b.parameter(p.getKey(), p.getValue().textValue());
+            }
+        }
         return b.build();
     }
 
@@ -172,7 +216,7 @@ public class JsonConverter implements Converter {
 
     // ---- value <-> JSON
 
-    static JsonNode toJson(Schema schema, Object value, String where) {
+    static JsonNode toJson(Schema schema, Object value, String where, boolean decimalsNumeric) {
         if (value == null) {
             if (schema != null && !schema.isOptional()) {
                 throw new DataException(where + " : null (expected: a value, the schema is not optional)");
@@ -181,6 +225,14 @@ public class JsonConverter implements Converter {
         }
         if (schema == null) {
             return schemalessToJson(value, where);
+        }
+        if (Decimal.isDecimal(schema)) {
+            if (!(value instanceof BigDecimal d)) {
+                throw new DataException(where + " : " + value.getClass().getSimpleName() + " (expected: BigDecimal for "
+                    + "a Decimal)");
+            }
+            return decimalsNumeric ? NODES.numberNode(rescale(d, schema, where))
+                : NODES.binaryNode(Decimal.fromLogical(schema, d));
         }
         try {
             return switch (schema.type()) {
@@ -196,16 +248,16 @@ public class JsonConverter implements Converter {
                 case ARRAY -> {
                     ArrayNode a = NODES.arrayNode();
                     for (Object item : (List<?>) value) {
-                        a.add(toJson(schema.valueSchema(), item, where + "[]"));
+                        a.add(toJson(schema.valueSchema(), item, where + "[]", decimalsNumeric));
                     }
                     yield a;
                 }
-                case MAP -> mapToJson(schema, (Map<?, ?>) value, where);
+                case MAP -> mapToJson(schema, (Map<?, ?>) value, where, decimalsNumeric);
                 case STRUCT -> {
                     Struct s = (Struct) value;
                     ObjectNode o = NODES.objectNode();
                     for (Field f : schema.fields()) {
-                        o.set(f.name(), toJson(f.schema(), s.get(f.name()), where + "." + f.name()));
+                        o.set(f.name(), toJson(f.schema(), s.get(f.name()), where + "." + f.name(), decimalsNumeric));
                     }
                     yield o;
                 }
@@ -216,18 +268,30 @@ public class JsonConverter implements Converter {
         }
     }
 
-    private static JsonNode mapToJson(Schema schema, Map<?, ?> map, String where) {
+    private static JsonNode mapToJson(Schema schema, Map<?, ?> map, String where, boolean decimalsNumeric) {
         boolean stringKeys = schema.keySchema().type() == Schema.Type.STRING;
         if (stringKeys) {
             ObjectNode o = NODES.objectNode();
-            map.forEach((k, v) -> o.set((String) k, toJson(schema.valueSchema(), v, where + "." + k)));
+            map.forEach((k, v) -> o.set((String) k, toJson(schema.valueSchema(), v, where + "." + k,
+                decimalsNumeric)));
             return o;
         }
         // Non-string keys cannot be JSON object names: write [key, value] pairs, as Kafka Connect does.
         ArrayNode pairs = NODES.arrayNode();
-        map.forEach((k, v) -> pairs.add(NODES.arrayNode().add(toJson(schema.keySchema(), k, where + ".key"))
-            .add(toJson(schema.valueSchema(), v, where + "." + k))));
+        map.forEach((k, v) -> pairs.add(NODES.arrayNode()
+            .add(toJson(schema.keySchema(), k, where + ".key", decimalsNumeric))
+            .add(toJson(schema.valueSchema(), v, where + "." + k, decimalsNumeric))));
         return pairs;
+    }
+
+    /** {@code d} at the schema's scale, refusing to round (a value of another scale is a bug upstream). */
+    private static BigDecimal rescale(BigDecimal d, Schema schema, String where) {
+        try {
+            return d.setScale(Decimal.scale(schema), RoundingMode.UNNECESSARY);
+        } catch (ArithmeticException e) {
+            throw new DataException(where + " : " + d.toPlainString() + " (expected: a decimal of scale "
+                + Decimal.scale(schema) + " without rounding)", e);
+        }
     }
 
     private static JsonNode schemalessToJson(Object value, String where) {
@@ -242,7 +306,7 @@ public class JsonConverter implements Converter {
             return a;
         }
         if (value instanceof Struct s) {
-            return toJson(s.schema(), s, where);
+            return toJson(s.schema(), s, where, false);
         }
         return value == null ? NODES.nullNode() : plain(value, where);
     }
@@ -259,6 +323,13 @@ public class JsonConverter implements Converter {
         }
         if (value instanceof Float || value instanceof Double) {
             return NODES.numberNode(((Number) value).doubleValue());
+        }
+        if (value instanceof BigDecimal d) {
+            return NODES.numberNode(d);
+        }
+        if (value instanceof java.util.Date d) {
+            // What TimestampConverter gives schemaless data: written as epoch milliseconds.
+            return NODES.numberNode(d.getTime());
         }
         if (value instanceof byte[] bytes) {
             return NODES.binaryNode(bytes);
@@ -277,6 +348,20 @@ public class JsonConverter implements Converter {
         }
         if (schema == null) {
             return schemalessValue(n);
+        }
+        if (Decimal.isDecimal(schema)) {
+            if (n.isNumber()) {
+                return rescale(n.decimalValue(), schema, "payload");
+            }
+            try {
+                byte[] bytes = n.isTextual() || n.isBinary() ? n.binaryValue() : null;
+                if (bytes == null) {
+                    throw new DataException("payload : " + n + " (expected: a number or base64 for a Decimal)");
+                }
+                return Decimal.toLogical(schema, bytes);
+            } catch (IOException e) {
+                throw new DataException("payload : " + n + " (expected: a number or base64 for a Decimal)", e);
+            }
         }
         return switch (schema.type()) {
             case INT8 -> (byte) n.asInt();

@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -135,6 +136,85 @@ class JdbcRoundTripTest {
                 db.drop(c, dst);
             }
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void exactDecimalsRoundTripAsKafkasDecimalIntoColumnsOfTheirScale(TestDatabase db) throws Exception {
+        try (Connection c = db.connect()) {
+            String src = db.uniqueTable("dec_src");
+            String dst = db.uniqueTable("dec_dst");
+            String topic = "dec-" + src;
+            String dstSql = DatabaseDialect.forUrl(db.url).quote(dst);
+            List<List<String>> values = List.of(
+                List.of("1", "12.50", "0.0000000001", "7"),
+                List.of("2", "-0.01", "-12345678901234567890.0123456789", "-999999999"),
+                List.of("3", "9999999999.99", "99999999999999999999.9999999999", "0"),
+                List.of("4", "0.00", "0E-10", "1"));
+            TestDatabase.execute(c, "CREATE TABLE " + src + " (id BIGINT NOT NULL PRIMARY KEY, price NUMERIC(12,2) "
+                + "NOT NULL, rate DECIMAL(30,10), qty NUMERIC(9,0))");
+            for (List<String> v : values) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + src + " VALUES (?, ?, ?, ?)")) {
+                    ps.setLong(1, Long.parseLong(v.get(0)));
+                    for (int i = 1; i < 4; i++) {
+                        ps.setBigDecimal(i + 1, new java.math.BigDecimal(v.get(i)));
+                    }
+                    ps.executeUpdate();
+                }
+            }
+            Map<String, String> sourceProps = db.connectorProps();
+            sourceProps.putAll(Map.of("name", "dec-source", "connector.class", "JdbcSource", "mode", "incrementing",
+                "incrementing.column.name", "id", "table.whitelist", src, "topic.prefix", "dec-",
+                "poll.interval.ms", "100"));
+            Map<String, String> sinkProps = db.connectorProps();
+            sinkProps.putAll(Map.of("name", "dec-sink", "connector.class", "JdbcSink", "topics", topic,
+                "table.name.format", dst, "insert.mode", "upsert", "pk.mode", "record_value", "pk.fields", "id",
+                "auto.create", "true"));
+            ConnectStandalone connect = ConnectStandalone.start(worker("dec.offsets", true),
+                List.of(sourceProps, sinkProps));
+            try {
+                await().atMost(WAIT).until(() -> count(c, dstSql) == 4);
+                // On the topic: Kafka's Decimal, base64 of the unscaled value, with its scale and precision.
+                assertThat(firstValue(topic)).contains("{\"type\":\"bytes\",\"optional\":false,"
+                    + "\"name\":\"org.apache.kafka.connect.data.Decimal\",\"version\":1,\"parameters\":"
+                    + "{\"scale\":\"2\",\"connect.decimal.precision\":\"12\"},\"field\":\"")
+                    .contains("\"BOI=\"");
+                List<List<String>> expected = values.stream().map(v -> List.of(v.get(0),
+                    new java.math.BigDecimal(v.get(1)).setScale(2).toPlainString(),
+                    new java.math.BigDecimal(v.get(2)).setScale(10).toPlainString(), v.get(3))).toList();
+                assertThat(decimals(c, "SELECT id, price, rate, qty FROM " + dstSql + " ORDER BY id"))
+                    .isEqualTo(expected).isEqualTo(decimals(c, "SELECT id, price, rate, qty FROM " + src
+                        + " ORDER BY id"));
+                // The created columns have the source's scale and precision.
+                try (var s = c.createStatement(); var rs = s.executeQuery("SELECT price, rate, qty FROM " + dstSql)) {
+                    var md = rs.getMetaData();
+                    assertThat(List.of(md.getPrecision(1), md.getScale(1), md.getPrecision(2), md.getScale(2)))
+                        .containsExactly(12, 2, 30, 10);
+                    assertThat(md.getColumnType(3)).as("NUMERIC(9,0) travels as INT32").isEqualTo(Types.INTEGER);
+                }
+            } finally {
+                connect.close();
+                db.drop(c, src);
+                db.drop(c, dst);
+            }
+        }
+    }
+
+    /** Rows as text, decimals in plain notation at their scale. */
+    private static List<List<String>> decimals(Connection c, String sql) throws SQLException {
+        List<List<String>> out = new ArrayList<>();
+        try (var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= n; i++) {
+                    java.math.BigDecimal d = rs.getBigDecimal(i);
+                    row.add(d == null ? null : d.toPlainString());
+                }
+                out.add(row);
+            }
+        }
+        return out;
     }
 
     @Test
