@@ -76,8 +76,8 @@ final class Plugins {
             }
             throw new ConfigException(setting, className, "a Transformation class on the classpath or one of "
                 + "Tributary's (InsertField$Value, ReplaceField$Value, MaskField$Value, ValueToKey, "
-                + "ExtractField$Value, HoistField$Value, Cast$Value, SetSchemaMetadata$Value, RegexRouter, "
-                + "TimestampRouter, Filter and the $Key variants)");
+                + "ExtractField$Value, HoistField$Value, Cast$Value, SetSchemaMetadata$Value, "
+                + "TimestampConverter$Value, RegexRouter, TimestampRouter, Filter and the $Key variants)");
         }
     }
 

@@ -45,6 +45,18 @@ class TransformationChainTest {
     }
 
     @Test
+    void timestampConverterGoesByKafkasClassName() {
+        Map<String, String> props = Map.of("transforms", "ts",
+            "transforms.ts.type", "org.apache.kafka.connect.transforms.TimestampConverter$Value",
+            "transforms.ts.target.type", "string", "transforms.ts.format", "yyyy-MM-dd");
+        try (TransformationChain<SourceRecord> chain = TransformationChain.fromConfig(props)) {
+            SourceRecord out = chain.apply(new SourceRecord(Map.of(), Map.of(), "t",
+                io.tributary.connect.data.Schema.INT64_SCHEMA, 1_767_323_045_000L));
+            assertThat(out.value()).isEqualTo("2026-01-02");
+        }
+    }
+
+    @Test
     void aNullStopsTheChain() {
         Map<String, String> props = Map.of("transforms", "d,r",
             "transforms.d.type", DropMarked.class.getName(),
