@@ -10,13 +10,14 @@ import io.tributary.connect.data.Struct;
 import java.util.Map;
 
 /**
- * Renames the key's ({@code SetSchemaMetadata$Key}) or value's ({@code SetSchemaMetadata$Value}) schema:
- * {@code schema.name} (required here, as schemas have no version yet: Kafka's {@code schema.version} is refused
- * rather than silently ignored). The data is unchanged (a struct is re-bound to the renamed schema). Records
- * without a schema are refused, as in Kafka.
+ * Sets the name ({@code schema.name}) and/or version ({@code schema.version}, an integer) of the key's
+ * ({@code SetSchemaMetadata$Key}) or value's ({@code SetSchemaMetadata$Value}) schema; at least one is required, the
+ * other is kept. Parameters (a Decimal's scale) are kept. The data is unchanged (a struct is re-bound to the renamed
+ * schema). Records without a schema are refused, as in Kafka.
  */
 public abstract class SetSchemaMetadata<R extends ConnectRecord> extends KeyOrValueTransformation<R> {
     private String name;
+    private Integer version;
 
     SetSchemaMetadata(boolean onKey) {
         super(onKey);
@@ -25,11 +26,19 @@ public abstract class SetSchemaMetadata<R extends ConnectRecord> extends KeyOrVa
     @Override
     public void configure(Map<String, String> settings) {
         TransformConfig c = new TransformConfig(settings);
-        if (c.get("schema.version", null) != null) {
-            throw new ConfigException("schema.version", settings.get("schema.version"),
-                "not set: Tributary's schemas have no version yet (schema.name is supported)");
+        name = c.get("schema.name", null);
+        String v = c.get("schema.version", null);
+        version = null;
+        if (v != null) {
+            try {
+                version = Integer.parseInt(v);
+            } catch (NumberFormatException e) {
+                throw new ConfigException("schema.version", v, "an integer");
+            }
         }
-        name = c.required("schema.name", "the new name of the schema");
+        if (name == null && version == null) {
+            throw new ConfigException("schema.name", settings.get("schema.name"), "a name, or a schema.version");
+        }
     }
 
     @Override
@@ -62,7 +71,14 @@ public abstract class SetSchemaMetadata<R extends ConnectRecord> extends KeyOrVa
             case MAP -> SchemaBuilder.map(s.keySchema(), s.valueSchema());
             default -> SchemaBuilder.type(s.type());
         };
-        b.name(name);
+        b.name(name != null ? name : s.name());
+        Integer newVersion = version != null ? version : s.version();
+        if (newVersion != null) {
+            b.version(newVersion);
+        }
+        if (s.parameters() != null) {
+            b.parameters(s.parameters());
+        }
         return (s.isOptional() ? b.optional() : b).build();
     }
 

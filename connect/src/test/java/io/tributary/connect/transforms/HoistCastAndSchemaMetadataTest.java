@@ -107,9 +107,14 @@ class HoistCastAndSchemaMetadataTest {
 
         assertThatThrownBy(() -> rename.apply(sink(null, Map.of()))).isInstanceOf(DataException.class)
             .hasMessageContaining("no schema");
-        assertThatThrownBy(() -> new SetSchemaMetadata.Value<SinkRecord>()
-                .configure(Map.of("schema.name", "x", "schema.version", "2")))
+        assertThatThrownBy(() -> new SetSchemaMetadata.Value<SinkRecord>().configure(Map.of()))
             .isInstanceOf(ConfigException.class).hasMessageContaining("schema.version");
+        assertThatThrownBy(() -> new SetSchemaMetadata.Value<SinkRecord>().configure(Map.of("schema.version", "v2")))
+            .isInstanceOf(ConfigException.class).hasMessageContaining("an integer");
+        // A version alone keeps the name, and a Decimal keeps its scale.
+        SinkRecord versioned = configured(new SetSchemaMetadata.Value<SinkRecord>(), "schema.version", "2")
+            .apply(sink(io.tributary.connect.data.Decimal.schema(2), new java.math.BigDecimal("1.25")));
+        assertThat(versioned.valueSchema()).isEqualTo(io.tributary.connect.data.Decimal.builder(2).version(2).build());
     }
 
     @Test
