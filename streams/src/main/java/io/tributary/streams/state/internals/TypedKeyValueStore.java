@@ -10,12 +10,13 @@ import java.util.Objects;
 
 /**
  * A key-value store over a {@link BytesStore}: serializes keys and values with the store's serdes and, when logging
- * is on, sends every write to the changelog partition of the task (key and value bytes as stored, so a restore
- * copies them back unchanged).
+ * is on, sends every write to the changelog partition of the task, stamped with the write's timestamp. Here the
+ * bytes store holds the serialized value as it is (so a restore copies changelog records back unchanged);
+ * {@link TimestampedKeyValueStore} overrides {@link #stored} and {@link #serialized} to keep the timestamp too.
  */
-public final class TypedKeyValueStore<K, V> implements KeyValueStore<K, V>, InternalStore {
+public class TypedKeyValueStore<K, V> implements KeyValueStore<K, V>, InternalStore {
     private final String name;
-    private final BytesStore bytes;
+    final BytesStore bytes;
     private final boolean persistent;
     private final Serde<K> keySerde;
     private final Serde<V> valueSerde;
@@ -61,14 +62,35 @@ public final class TypedKeyValueStore<K, V> implements KeyValueStore<K, V>, Inte
         return value(bytes.get(key(key)));
     }
 
+    /** Puts with the timestamp of the record being processed. */
     @Override
     public void put(K key, V value) {
+        put(key, value, context.timestamp());
+    }
+
+    /** Sets {@code key} to {@code value} written at {@code timestamp}; a null value deletes the key. */
+    public void put(K key, V value, long timestamp) {
         byte[] k = key(key);
         byte[] v = value == null ? null : valueSerde.serializer().serialize(serdeTopic, value);
-        bytes.put(k, v);
+        bytes.put(k, v == null ? null : stored(v, timestamp));
         if (changelogTopic != null) {
-            context.logChange(changelogTopic, k, v);
+            context.logChange(changelogTopic, k, v, timestamp);
         }
+    }
+
+    @Override
+    public void restore(byte[] key, byte[] value, long timestamp) {
+        bytes.put(key, value == null ? null : stored(value, timestamp));
+    }
+
+    /** What the bytes store holds for a serialized value written at {@code timestamp}: the value itself here. */
+    byte[] stored(byte[] serializedValue, long timestamp) {
+        return serializedValue;
+    }
+
+    /** The serialized value inside what the bytes store holds: all of it here. */
+    byte[] serialized(byte[] stored) {
+        return stored;
     }
 
     @Override
@@ -122,17 +144,17 @@ public final class TypedKeyValueStore<K, V> implements KeyValueStore<K, V>, Inte
             value(e.value())));
     }
 
-    private byte[] key(K key) {
+    byte[] key(K key) {
         Objects.requireNonNull(key, "key");
         return keySerde.serializer().serialize(serdeTopic, key);
     }
 
-    private V value(byte[] v) {
-        return v == null ? null : valueSerde.deserializer().deserialize(serdeTopic, v);
+    V value(byte[] stored) {
+        return stored == null ? null : valueSerde.deserializer().deserialize(serdeTopic, serialized(stored));
     }
 
     @Override
     public String toString() {
-        return "KeyValueStore(" + name + ")";
+        return getClass().getSimpleName() + "(" + name + ")";
     }
 }
