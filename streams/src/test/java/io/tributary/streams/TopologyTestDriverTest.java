@@ -78,6 +78,28 @@ class TopologyTestDriverTest {
     }
 
     @Test
+    void persistentStoresWorkInTheDriverAndAClosedDriverRefusesAccess() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("lines", STRINGS)
+            .groupBy((k, v) -> v, Grouped.with(Serdes.string(), Serdes.string()))
+            .count(Materialized.as(Stores.persistentKeyValueStore("rocks")))
+            .toStream()
+            .to("counts", Produced.with(Serdes.string(), Serdes.longs()));
+        var driver = new TopologyTestDriver(builder.build());
+        try (driver) {
+            var in = driver.createInputTopic("lines", Serdes.string().serializer(), Serdes.string().serializer());
+            in.pipeValueList(List.of("x", "y", "x"));
+            KeyValueStore<String, Long> store = driver.getKeyValueStore("rocks");
+            assertThat(store.persistent()).isTrue();
+            assertThat(store.get("x")).isEqualTo(2L);
+            assertThat(driver.createOutputTopic("counts", Serdes.string().deserializer(),
+                Serdes.longs().deserializer()).readKeyValuesToMap()).containsExactly(Map.entry("x", 2L),
+                Map.entry("y", 1L));
+        }
+        assertThatThrownBy(() -> driver.getStateStore("rocks")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void inputTopicsGiveRecordsTheirTimeAndAutoAdvance() {
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream("in", STRINGS).to("out");
