@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
  * status codes:
  *
  * <pre>
+ * GET    /                              {"version", "commit", "kafka_cluster_id"}
  * GET    /connectors                    ["name", ...]; ?expand=status / ?expand=info: {"name":{"status":...,
  *                                        "info":...}}
  * POST   /connectors                    {"name":..., "config":{...}}  201 | 400 bad config | 409 name taken
@@ -37,11 +38,20 @@ import org.slf4j.LoggerFactory;
  * PUT    /connectors/{name}/config      {...}  201 created | 200 updated (connector restarted)
  * GET    /connectors/{name}/status      {"name", "connector":{"state","worker_id"}, "tasks":[{"id","state",
  *                                        "worker_id","trace"?}], "type"}
- * GET    /connectors/{name}/tasks/{id}/status  {"id","state","worker_id","trace"?}
+ * GET    /connectors/{name}/tasks       [{"id":{"connector","task"}, "config":{...}}]
+ * GET    /connectors/{name}/tasks/{id}/status   {"id","state","worker_id","trace"?}
+ * POST   /connectors/{name}/tasks/{id}/restart  204
  * PUT    /connectors/{name}/pause       202
- * PUT    /connectors/{name}/resume      202
- * POST   /connectors/{name}/restart     204 (connector and all its tasks)
+ * PUT    /connectors/{name}/resume      202 (also starts a STOPPED connector)
+ * PUT    /connectors/{name}/stop        204 (STOPPED: no tasks, configuration kept)
+ * POST   /connectors/{name}/restart     204 (the connector instance); ?includeTasks=&amp;onlyFailed=: 202 + status
+ * GET    /connectors/{name}/offsets     {"offsets":[{"partition":{...},"offset":{...}}]}
+ * DELETE /connectors/{name}/offsets     200 {"message"} | 400 unless STOPPED
+ * GET    /connectors/{name}/topics      {"name":{"topics":[...]}}
+ * PUT    /connectors/{name}/topics/reset  202
  * DELETE /connectors/{name}             204
+ * GET    /connector-plugins             [{"class","type","version"}] (?connectorsOnly=false: every plugin)
+ * PUT    /connector-plugins/{class}/config/validate  {"name","error_count","groups","configs":[...]}
  * </pre>
  *
  * Errors are {@code {"error_code": <status>, "message": "..."}}; an unknown connector is 404. Requests are handled
@@ -55,6 +65,7 @@ public final class ConnectRestServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final String workerId;
+    private volatile String kafkaClusterId;
 
     /**
      * Binds {@code address} and starts serving.
@@ -155,10 +166,13 @@ public final class ConnectRestServer implements AutoCloseable {
     private Response route(String method, List<String> path, HttpExchange ex) throws IOException,
         InterruptedException {
         if (path.isEmpty()) {
-            return method("GET", method, () -> new Response(200, Map.of("version", "tributary-connect")));
+            return method("GET", method, () -> new Response(200, serverInfo()));
+        }
+        if (path.get(0).equals("connector-plugins")) {
+            return plugins(method, path, ex);
         }
         if (!path.get(0).equals("connectors") || path.size() > 5) {
-            throw new HttpError(404, "no such endpoint: " + String.join("/", path));
+            throw noSuchEndpoint(path);
         }
         if (path.size() == 1) {
             return switch (method) {
@@ -179,11 +193,17 @@ public final class ConnectRestServer implements AutoCloseable {
             };
         }
         String action = path.get(2);
+        if (path.size() == 5 && action.equals("tasks")) {
+            return task(method, name, path.get(3), path.get(4), path);
+        }
+        if (path.size() == 4 && action.equals("topics") && path.get(3).equals("reset")) {
+            return method("PUT", method, () -> {
+                worker.resetActiveTopics(existing(name));
+                return new Response(202, null);
+            });
+        }
         if (path.size() > 3) {
-            if (!action.equals("tasks") || path.size() != 5 || !path.get(4).equals("status")) {
-                throw new HttpError(404, "no such endpoint: " + String.join("/", path));
-            }
-            return method("GET", method, () -> new Response(200, taskStatus(existing(name), path.get(3))));
+            throw noSuchEndpoint(path);
         }
         switch (action) {
             case "config":
@@ -196,6 +216,11 @@ public final class ConnectRestServer implements AutoCloseable {
                 throw notAllowed(method);
             case "status":
                 return method("GET", method, () -> new Response(200, status(existing(name))));
+            case "tasks":
+                return method("GET", method, () -> new Response(200, taskConfigs(existing(name))));
+            case "topics":
+                return method("GET", method, () -> new Response(200, Map.of(existing(name),
+                    Map.of("topics", worker.activeTopics(name)))));
             case "pause":
                 return method("PUT", method, () -> {
                     worker.pauseConnector(existing(name));
@@ -206,15 +231,169 @@ public final class ConnectRestServer implements AutoCloseable {
                     worker.resumeConnector(existing(name));
                     return new Response(202, null);
                 });
+            case "stop":
+                if (!method.equals("PUT")) {
+                    throw notAllowed(method);
+                }
+                worker.stopConnectorKeepingConfig(existing(name));
+                return new Response(204, null);
             case "restart":
                 if (!method.equals("POST")) {
                     throw notAllowed(method);
                 }
-                worker.restartConnector(existing(name), null);
-                return new Response(204, null);
+                return restart(existing(name), ex.getRequestURI().getRawQuery());
+            case "offsets":
+                return offsets(method, existing(name));
             default:
-                throw new HttpError(404, "no such endpoint: " + String.join("/", path));
+                throw noSuchEndpoint(path);
         }
+    }
+
+    private static HttpError noSuchEndpoint(List<String> path) {
+        return new HttpError(404, "no such endpoint: /" + String.join("/", path));
+    }
+
+    /** {@code GET /}: Kafka's server info; the cluster id is asked of the brokers once. */
+    private Map<String, Object> serverInfo() {
+        if (kafkaClusterId == null) {
+            kafkaClusterId = worker.kafkaClusterId();
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("version", ConnectorPlugins.VERSION);
+        body.put("commit", "unknown");
+        body.put("kafka_cluster_id", kafkaClusterId);
+        return body;
+    }
+
+    /** {@code GET /connector-plugins[?connectorsOnly=false]}, {@code PUT /connector-plugins/{class}/config/validate}. */
+    private Response plugins(String method, List<String> path, HttpExchange ex) throws IOException {
+        if (path.size() == 1) {
+            if (!method.equals("GET")) {
+                throw notAllowed(method);
+            }
+            String connectorsOnly = query(ex.getRequestURI().getRawQuery()).getOrDefault("connectorsOnly", "true");
+            return new Response(200, ConnectorPlugins.list(!connectorsOnly.equalsIgnoreCase("false")));
+        }
+        if (path.size() != 4 || !path.get(2).equals("config") || !path.get(3).equals("validate")) {
+            throw noSuchEndpoint(path);
+        }
+        if (!method.equals("PUT")) {
+            throw notAllowed(method);
+        }
+        return new Response(200, ConnectorPlugins.validate(path.get(1), readConfig(ex.getRequestBody())));
+    }
+
+    /** {@code GET .../tasks/{id}/status} and {@code POST .../tasks/{id}/restart}. */
+    private Response task(String method, String name, String rawId, String action, List<String> path)
+        throws InterruptedException {
+        if (action.equals("status")) {
+            return method("GET", method, () -> new Response(200, taskStatus(existing(name), rawId)));
+        }
+        if (!action.equals("restart")) {
+            throw noSuchEndpoint(path);
+        }
+        if (!method.equals("POST")) {
+            throw notAllowed(method);
+        }
+        taskStatus(existing(name), rawId); // 404 for a task that does not exist
+        worker.restartTask(name, Integer.parseInt(rawId));
+        return new Response(204, null);
+    }
+
+    /** {@code [{"id": {"connector", "task"}, "config": {...}}]}: each task's configuration as the connector gave it. */
+    private List<Map<String, Object>> taskConfigs(String name) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        List<Map<String, String>> configs = worker.taskConfigs(name);
+        for (int i = 0; i < configs.size(); i++) {
+            Map<String, Object> id = new LinkedHashMap<>();
+            id.put("connector", name);
+            id.put("task", i);
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("id", id);
+            one.put("config", configs.get(i));
+            out.add(one);
+        }
+        return out;
+    }
+
+    /**
+     * Kafka's restart (KIP-745). Without {@code includeTasks} and {@code onlyFailed}: only the connector instance,
+     * 204. Otherwise 202 with the status as it was, each part being restarted marked RESTARTING: with
+     * {@code includeTasks=true} the tasks too (with {@code onlyFailed=true} only FAILED ones); the connector instance
+     * is restarted unless {@code onlyFailed=true} (it never fails here). A STOPPED connector stays stopped.
+     */
+    private Response restart(String name, String rawQuery) throws InterruptedException {
+        Map<String, String> q = query(rawQuery);
+        boolean includeTasks = Boolean.parseBoolean(q.getOrDefault("includeTasks", "false"));
+        boolean onlyFailed = Boolean.parseBoolean(q.getOrDefault("onlyFailed", "false"));
+        if (!includeTasks && !onlyFailed) {
+            worker.restartConnectorInstance(name);
+            return new Response(204, null);
+        }
+        Map<String, Object> body = status(name);
+        boolean stopped = worker.connectorState(name) == TaskState.State.STOPPED;
+        boolean connector = !onlyFailed && !stopped;
+        List<Integer> tasks = new ArrayList<>();
+        List<TaskState> states = worker.taskStates(name);
+        for (int i = 0; i < states.size(); i++) {
+            if (includeTasks && !stopped && (!onlyFailed || states.get(i).state() == TaskState.State.FAILED)) {
+                tasks.add(i);
+            }
+        }
+        if (connector) {
+            body.put("connector", Map.of("state", "RESTARTING", "worker_id", workerId));
+        }
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> taskBodies = (List<Map<String, Object>>) body.get("tasks");
+        for (int i : tasks) {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("id", i);
+            t.put("state", "RESTARTING");
+            t.put("worker_id", workerId);
+            taskBodies.set(i, t);
+        }
+        if (connector && tasks.size() == states.size()) {
+            worker.restartConnector(name, null);
+        } else {
+            if (connector) {
+                worker.restartConnectorInstance(name);
+            }
+            for (int i : tasks) {
+                worker.restartTask(name, i);
+            }
+        }
+        return new Response(202, body);
+    }
+
+    /** {@code GET} (any state) and {@code DELETE} (STOPPED only, 400 otherwise) of a connector's offsets. */
+    private Response offsets(String method, String name) {
+        if (method.equals("GET")) {
+            return new Response(200, Map.of("offsets", worker.offsets(name)));
+        }
+        if (!method.equals("DELETE")) {
+            throw notAllowed(method);
+        }
+        try {
+            worker.resetOffsets(name);
+        } catch (IllegalStateException e) {
+            throw new HttpError(400, e.getMessage());
+        }
+        return new Response(200, Map.of("message", "The offsets for this connector have been reset successfully"));
+    }
+
+    /** Decoded query parameters; the last of a repeated name wins. */
+    private static Map<String, String> query(String rawQuery) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (rawQuery != null) {
+            for (String param : rawQuery.split("&")) {
+                int eq = param.indexOf('=');
+                if (eq > 0) {
+                    out.put(URLDecoder.decode(param.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(param.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return out;
     }
 
     private interface Action {

@@ -70,6 +70,18 @@ public final class FileOffsetStore {
         write();
     }
 
+    /** Every stored offset of {@code connector}, in the order first stored. */
+    public synchronized List<Entry> entries(String connector) {
+        return List.copyOf(offsets.getOrDefault(connector, Map.of()).values());
+    }
+
+    /** Forgets every offset of {@code connector} and writes the file. */
+    public synchronized void remove(String connector) {
+        if (offsets.remove(connector) != null) {
+            write();
+        }
+    }
+
     private void write() {
         Map<String, List<Entry>> out = new LinkedHashMap<>();
         offsets.forEach((c, entries) -> out.put(c, new ArrayList<>(entries.values())));

@@ -21,10 +21,14 @@ import io.tributary.connect.source.SourceTask;
 import io.tributary.connect.storage.Converter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -39,26 +43,33 @@ public final class Worker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Worker.class);
     private static final long STOP_TIMEOUT_MS = 30_000;
     private static final long ADMIN_TIMEOUT_MS = 30_000;
+    /** Kafka's key for the task class in each task configuration. */
+    static final String TASK_CLASS_CONFIG = "task.class";
 
     private final WorkerConfig config;
     private final FileOffsetStore offsetStore;
     private final Time time;
     private final Map<String, Running> connectors = new LinkedHashMap<>();
+    /** Topics each connector has used (Kafka's KIP-558); kept across restarts, dropped with the connector. */
+    private final Map<String, Set<String>> activeTopics = new ConcurrentHashMap<>();
 
+    /** What the connector should be doing: Kafka's target state. */
+    enum TargetState { STARTED, PAUSED, STOPPED }
+
+    /** One connector: its configuration, and while not STOPPED its instance, task configs and tasks. */
     private static final class Running {
-        final Connector connector;
-        final List<WorkerTask> tasks;
+        final String name;
         final Map<String, String> config;
-        volatile boolean paused;
+        final boolean sink;
+        TargetState target = TargetState.STARTED;
+        Connector connector;
+        List<Map<String, String>> taskConfigs = List.of();
+        final List<WorkerTask> tasks = new ArrayList<>();
 
-        Running(Connector connector, List<WorkerTask> tasks, Map<String, String> config) {
-            this.connector = connector;
-            this.tasks = tasks;
+        Running(String name, Map<String, String> config, boolean sink) {
+            this.name = name;
             this.config = config;
-        }
-
-        Connector connector() {
-            return connector;
+            this.sink = sink;
         }
 
         List<WorkerTask> tasks() {
@@ -87,35 +98,77 @@ public final class Worker implements AutoCloseable {
         if (connectors.containsKey(name)) {
             throw new ConfigException(ConnectorConfig.NAME_CONFIG, name, "a name not already running");
         }
-        Connector connector = Plugins.newConnector(props.get(ConnectorConfig.CONNECTOR_CLASS_CONFIG).trim());
-        boolean sink = connector instanceof SinkConnector;
-        if (!sink && !(connector instanceof SourceConnector)) {
-            throw new ConfigException(ConnectorConfig.CONNECTOR_CLASS_CONFIG, connector.getClass().getName(),
-                "a SourceConnector or SinkConnector");
-        }
-        int maxTasks = ConnectorConfig.DEFINITION.parse(props).getInt(ConnectorConfig.TASKS_MAX_CONFIG);
-        connector.start(props);
+        boolean sink = Plugins.newConnector(props.get(ConnectorConfig.CONNECTOR_CLASS_CONFIG).trim())
+            instanceof SinkConnector;
+        Running r = new Running(name, Map.copyOf(props), sink);
+        launch(r);
+        connectors.put(name, r);
+    }
+
+    /** Creates and starts the connector instance, asks it for task configurations and starts a task for each. */
+    private void launch(Running r) {
+        Connector connector = newConnector(r.config);
+        connector.start(r.config);
         List<WorkerTask> tasks = new ArrayList<>();
+        List<Map<String, String>> taskConfigs;
         try {
-            List<Map<String, String>> taskConfigs = connector.taskConfigs(maxTasks);
+            taskConfigs = taskConfigs(connector, r.config);
             for (int i = 0; i < taskConfigs.size(); i++) {
-                Map<String, String> taskProps = new HashMap<>(props);
-                taskProps.putAll(taskConfigs.get(i));
-                tasks.add(createTask(i, name, props, Map.copyOf(taskProps), connector, sink));
+                tasks.add(createTask(i, r, taskConfigs.get(i), connector));
             }
         } catch (RuntimeException e) {
             tasks.forEach(WorkerTask::abandon);
             connector.stop();
             throw e;
         }
-        connectors.put(name, new Running(connector, tasks, Map.copyOf(props)));
-        for (WorkerTask t : tasks) {
-            Thread thread = new Thread(t, "connect-" + t.id);
-            thread.setDaemon(false);
-            thread.start();
+        r.connector = connector;
+        r.taskConfigs = taskConfigs;
+        r.tasks.clear();
+        r.tasks.addAll(tasks);
+        tasks.forEach(this::startThread);
+        log.info("connector {} ({}, version {}) started with {} task(s)", r.name,
+            connector.getClass().getSimpleName(), connector.version(), tasks.size());
+    }
+
+    private static Connector newConnector(Map<String, String> props) {
+        Connector connector = Plugins.newConnector(props.get(ConnectorConfig.CONNECTOR_CLASS_CONFIG).trim());
+        if (!(connector instanceof SinkConnector) && !(connector instanceof SourceConnector)) {
+            throw new ConfigException(ConnectorConfig.CONNECTOR_CLASS_CONFIG, connector.getClass().getName(),
+                "a SourceConnector or SinkConnector");
         }
-        log.info("connector {} ({}, version {}) started with {} task(s)", name, connector.getClass().getSimpleName(),
-            connector.version(), tasks.size());
+        return connector;
+    }
+
+    /** The connector's task configurations as it returned them, each with Kafka's {@code task.class} added. */
+    private static List<Map<String, String>> taskConfigs(Connector connector, Map<String, String> props) {
+        int maxTasks = ConnectorConfig.DEFINITION.parse(props).getInt(ConnectorConfig.TASKS_MAX_CONFIG);
+        List<Map<String, String>> out = new ArrayList<>();
+        for (Map<String, String> c : connector.taskConfigs(maxTasks)) {
+            Map<String, String> one = new LinkedHashMap<>(c);
+            one.put(TASK_CLASS_CONFIG, connector.taskClass().getName());
+            out.add(Collections.unmodifiableMap(one));
+        }
+        return List.copyOf(out);
+    }
+
+    private void startThread(WorkerTask t) {
+        Thread thread = new Thread(t, "connect-" + t.id);
+        thread.setDaemon(false);
+        thread.start();
+    }
+
+    /** A task for {@code taskConfig}: it starts with the connector's configuration overlaid by the task's. */
+    private WorkerTask createTask(int taskNumber, Running r, Map<String, String> taskConfig, Connector connector) {
+        Map<String, String> taskProps = new HashMap<>(r.config);
+        taskProps.putAll(taskConfig);
+        taskProps.remove(TASK_CLASS_CONFIG);
+        WorkerTask task = createTask(taskNumber, r.name, r.config, Map.copyOf(taskProps), connector, r.sink);
+        Set<String> topics = activeTopics.computeIfAbsent(r.name, n -> ConcurrentHashMap.newKeySet());
+        task.trackTopics(topics::add);
+        if (r.target == TargetState.PAUSED) {
+            task.pause();
+        }
+        return task;
     }
 
     private WorkerTask createTask(int taskNumber, String name, Map<String, String> props,
@@ -178,10 +231,7 @@ public final class Worker implements AutoCloseable {
      * @throws ConnectException saying what to change when the broker refuses
      */
     private void ensureTopic(String topic, short replicationFactor) {
-        Map<String, Object> client = new HashMap<>();
-        client.put("bootstrap.servers", String.join(",", config.bootstrapServers()));
-        client.putAll(config.withPrefix("admin."));
-        try (Admin admin = TributaryAdmin.create(client)) {
+        try (Admin admin = TributaryAdmin.create(adminConfig())) {
             if (admin.listTopics().get(ADMIN_TIMEOUT_MS, TimeUnit.MILLISECONDS).contains(topic)) {
                 return;
             }
@@ -222,7 +272,7 @@ public final class Worker implements AutoCloseable {
         return c;
     }
 
-    /** Stops a connector's tasks (each storing or committing its offsets), then the connector. */
+    /** Stops a connector's tasks (each storing or committing its offsets), then the connector, and forgets it. */
     public void stopConnector(String name) throws InterruptedException {
         Running r;
         synchronized (this) {
@@ -231,17 +281,39 @@ public final class Worker implements AutoCloseable {
         if (r == null) {
             throw new IllegalArgumentException("connector : " + name + " (expected one of " + connectorNames() + ")");
         }
-        r.tasks().forEach(WorkerTask::stop);
-        for (WorkerTask t : r.tasks()) {
+        halt(r);
+        activeTopics.remove(name);
+        log.info("connector {} deleted", name);
+    }
+
+    /** Stops the tasks and the connector instance of {@code r}; its configuration stays. */
+    private void halt(Running r) throws InterruptedException {
+        List<WorkerTask> tasks;
+        Connector connector;
+        synchronized (this) {
+            tasks = List.copyOf(r.tasks);
+            connector = r.connector;
+            r.tasks.clear();
+            r.taskConfigs = List.of();
+            r.connector = null;
+        }
+        tasks.forEach(WorkerTask::stop);
+        awaitStopped(tasks);
+        if (connector != null) {
+            connector.stop();
+            log.info("connector {} stopped", r.name);
+        }
+    }
+
+    private static void awaitStopped(List<WorkerTask> tasks) throws InterruptedException {
+        for (WorkerTask t : tasks) {
             if (!t.awaitStop(STOP_TIMEOUT_MS)) {
                 log.warn("task {} did not stop within {} ms", t.id, STOP_TIMEOUT_MS);
             }
         }
-        r.connector().stop();
-        log.info("connector {} stopped", name);
     }
 
-    /** Whether a connector of that name runs (or is paused). */
+    /** Whether a connector of that name exists (running, paused or stopped). */
     public synchronized boolean hasConnector(String name) {
         return connectors.containsKey(name);
     }
@@ -253,46 +325,236 @@ public final class Worker implements AutoCloseable {
 
     /** "source" or "sink". */
     public synchronized String connectorType(String name) {
-        return running(name).connector() instanceof SinkConnector ? "sink" : "source";
+        return running(name).sink ? "sink" : "source";
     }
 
-    /** RUNNING or PAUSED; the connector object itself cannot fail once started. */
+    /** RUNNING, PAUSED or STOPPED (Kafka's KIP-875 state); the connector object itself cannot fail once started. */
     public synchronized TaskState.State connectorState(String name) {
-        return running(name).paused ? TaskState.State.PAUSED : TaskState.State.RUNNING;
+        return switch (running(name).target) {
+            case STARTED -> TaskState.State.RUNNING;
+            case PAUSED -> TaskState.State.PAUSED;
+            case STOPPED -> TaskState.State.STOPPED;
+        };
     }
 
-    /** Stops the flow of records of every task of the connector; tasks keep their clients and group membership. */
+    /**
+     * The task configurations the connector returned (with {@code task.class}), one per task; empty when STOPPED.
+     */
+    public synchronized List<Map<String, String>> taskConfigs(String name) {
+        return running(name).taskConfigs;
+    }
+
+    /**
+     * Stops the flow of records of every task of the connector; tasks keep their clients and group membership. A
+     * STOPPED connector is started in the PAUSED state, as Kafka does.
+     */
     public synchronized void pauseConnector(String name) {
         Running r = running(name);
-        r.paused = true;
+        TargetState was = r.target;
+        r.target = TargetState.PAUSED;
+        if (was == TargetState.STOPPED) {
+            launch(r);
+        }
         r.tasks().forEach(WorkerTask::pause);
         log.info("connector {} paused", name);
     }
 
+    /** Lets records flow again; a STOPPED connector is started (its connector instance and tasks). */
     public synchronized void resumeConnector(String name) {
         Running r = running(name);
-        r.paused = false;
+        TargetState was = r.target;
+        r.target = TargetState.STARTED;
+        if (was == TargetState.STOPPED) {
+            launch(r);
+        }
         r.tasks().forEach(WorkerTask::resume);
         log.info("connector {} resumed", name);
     }
 
     /**
+     * Kafka's {@code PUT /connectors/{name}/stop}: shuts the tasks and the connector instance down (offsets stored or
+     * committed) and keeps the configuration; {@link #resumeConnector} starts it again. Idempotent.
+     */
+    public void stopConnectorKeepingConfig(String name) throws InterruptedException {
+        Running r;
+        synchronized (this) {
+            r = running(name);
+            if (r.target == TargetState.STOPPED) {
+                return;
+            }
+            r.target = TargetState.STOPPED;
+        }
+        halt(r);
+        log.info("connector {} is STOPPED (configuration kept)", name);
+    }
+
+    /**
      * Stops the connector and its tasks and starts them again with {@code props} (the old configuration when
      * null); failed tasks run again. A configuration that fails validation leaves the running connector
-     * untouched; one whose connector fails to start leaves it stopped. Either way this throws.
+     * untouched; one whose connector fails to start leaves it stopped. Either way this throws. The target state
+     * (PAUSED, STOPPED) is kept, as Kafka keeps it.
      */
     public void restartConnector(String name, Map<String, String> props) throws InterruptedException {
         Map<String, String> config = props == null ? connectorConfig(name) : props;
         if (props != null) {
             validate(props);
         }
-        // A paused connector comes back paused, as Kafka keeps the target state.
-        boolean wasPaused = connectorState(name) == TaskState.State.PAUSED;
-        stopConnector(name);
-        startConnector(config);
-        if (wasPaused) {
-            pauseConnector(config.get(ConnectorConfig.NAME_CONFIG).trim());
+        Running old;
+        synchronized (this) {
+            old = connectors.remove(name);
+            if (old == null) {
+                throw new IllegalArgumentException("connector : " + name + " (expected one of " + connectors.keySet()
+                    + ")");
+            }
         }
+        TargetState target = old.target;
+        halt(old);
+        synchronized (this) {
+            Running r = new Running(name, Map.copyOf(config), newConnector(config) instanceof SinkConnector);
+            r.target = target;
+            if (target != TargetState.STOPPED) {
+                launch(r);
+            }
+            connectors.put(name, r);
+        }
+    }
+
+    /**
+     * Restarts only the connector instance (Kafka's plain {@code POST /connectors/{name}/restart}): its tasks go on,
+     * unless the new instance returns different task configurations, which restarts every task with them. Nothing
+     * happens to a STOPPED connector.
+     */
+    public void restartConnectorInstance(String name) throws InterruptedException {
+        Running r;
+        Connector old;
+        synchronized (this) {
+            r = running(name);
+            if (r.target == TargetState.STOPPED) {
+                return;
+            }
+            old = r.connector;
+            r.connector = null;
+        }
+        if (old != null) {
+            old.stop();
+        }
+        synchronized (this) {
+            Connector connector = newConnector(r.config);
+            connector.start(r.config);
+            r.connector = connector;
+            List<Map<String, String>> fresh = taskConfigs(connector, r.config);
+            log.info("connector {} instance restarted", name);
+            if (fresh.equals(r.taskConfigs)) {
+                return;
+            }
+        }
+        log.info("connector {} returned new task configurations: restarting its tasks", name);
+        restartConnector(name, null);
+    }
+
+    /**
+     * Stops task {@code id} of the connector and starts it again from its configuration (a FAILED task runs again);
+     * it comes back PAUSED when the connector is paused.
+     *
+     * @throws IllegalArgumentException when the connector has no such task
+     */
+    public void restartTask(String name, int id) throws InterruptedException {
+        WorkerTask old;
+        synchronized (this) {
+            Running r = running(name);
+            if (id < 0 || id >= r.tasks.size()) {
+                throw new IllegalArgumentException("task : " + name + "-" + id + " (expected 0 to "
+                    + (r.tasks.size() - 1) + ")");
+            }
+            old = r.tasks.get(id);
+        }
+        old.stop();
+        awaitStopped(List.of(old));
+        synchronized (this) {
+            Running r = running(name);
+            if (id >= r.tasks.size() || r.tasks.get(id) != old) {
+                return; // the connector was restarted meanwhile: its new task already runs
+            }
+            WorkerTask fresh = createTask(id, r, r.taskConfigs.get(id), r.connector);
+            r.tasks.set(id, fresh);
+            startThread(fresh);
+            log.info("task {} restarted", fresh.id);
+        }
+    }
+
+    /** The topics the connector's tasks have produced to (source) or consumed from (sink), sorted. */
+    public List<String> activeTopics(String name) {
+        synchronized (this) {
+            running(name);
+        }
+        return List.copyOf(new TreeSet<>(activeTopics.getOrDefault(name, Set.of())));
+    }
+
+    /** Forgets the connector's active topics (Kafka's {@code PUT .../topics/reset}); running tasks add them again. */
+    public void resetActiveTopics(String name) {
+        synchronized (this) {
+            running(name);
+        }
+        Set<String> topics = activeTopics.get(name);
+        if (topics != null) {
+            topics.clear();
+        }
+    }
+
+    /**
+     * The connector's offsets in Kafka's REST shape: source offsets as stored, or the sink's committed consumer
+     * group offsets as {@code {"kafka_topic","kafka_partition"}} / {@code {"kafka_offset"}}.
+     */
+    public List<Map<String, Object>> offsets(String name) {
+        boolean sink;
+        synchronized (this) {
+            sink = running(name).sink;
+        }
+        return sink ? ConnectorOffsets.sink(adminConfig(), sinkGroupId(name), ADMIN_TIMEOUT_MS)
+            : ConnectorOffsets.source(offsetStore, name);
+    }
+
+    /**
+     * Deletes the connector's offsets (source: the stored ones; sink: its consumer group), Kafka's {@code DELETE
+     * .../offsets}.
+     *
+     * @throws IllegalStateException when the connector is not STOPPED
+     */
+    public void resetOffsets(String name) {
+        boolean sink;
+        synchronized (this) {
+            Running r = running(name);
+            if (r.target != TargetState.STOPPED) {
+                throw new IllegalStateException("Connectors must be in the STOPPED state before their offsets can "
+                    + "be modified. This can be done for the specified connector by issuing a 'PUT' request to the "
+                    + "'/connectors/" + name + "/stop' endpoint");
+            }
+            sink = r.sink;
+        }
+        if (sink) {
+            ConnectorOffsets.deleteGroup(adminConfig(), sinkGroupId(name), ADMIN_TIMEOUT_MS);
+        } else {
+            offsetStore.remove(name);
+        }
+        log.info("offsets of connector {} reset", name);
+    }
+
+    /** The sink's consumer group: {@code connect-<name>} unless the worker's {@code consumer.group.id} says else. */
+    private String sinkGroupId(String name) {
+        Object override = config.withPrefix("consumer.").get("group.id");
+        return override != null ? override.toString() : "connect-" + name;
+    }
+
+    private Map<String, Object> adminConfig() {
+        Map<String, Object> client = new HashMap<>();
+        client.put("bootstrap.servers", String.join(",", config.bootstrapServers()));
+        client.putAll(config.withPrefix("admin."));
+        return client;
+    }
+
+    /** The cluster id reported by the brokers, or null when they do not answer in time. */
+    public String kafkaClusterId() {
+        return ConnectorOffsets.clusterId(adminConfig(), ADMIN_TIMEOUT_MS);
     }
 
     /**

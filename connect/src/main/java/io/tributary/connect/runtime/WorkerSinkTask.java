@@ -190,6 +190,7 @@ final class WorkerSinkTask extends WorkerTask {
     }
 
     private SinkRecord convertAndTransform(ConsumerRecord<byte[], byte[]> r) {
+        usedTopic(r.topic());
         ProcessingContext context = ProcessingContext.consumed(r);
         SchemaAndValue key = errors.execute(context, Stage.KEY_CONVERTER, keyConverter.getClass(),
             () -> keyConverter.toConnectData(r.topic(), r.key()));

@@ -160,6 +160,7 @@ final class WorkerSourceTask extends WorkerTask {
         }
         inFlight.add(new Send(r, producer.send(new ProducerRecord<>(r.topic(), r.kafkaPartition(), r.timestamp(),
             key, value, RecordHeaders.toRecord(r.headers())))));
+        usedTopic(r.topic());
         markRead(r);
     }
 

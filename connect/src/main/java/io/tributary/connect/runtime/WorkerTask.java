@@ -1,6 +1,7 @@
 package io.tributary.connect.runtime;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,7 @@ abstract class WorkerTask implements Runnable {
     private final Object pauseLock = new Object();
     private volatile TaskState state;
     private final CountDownLatch exited = new CountDownLatch(1);
+    private volatile Consumer<String> topicTracker = topic -> { };
 
     WorkerTask(String id) {
         this.id = id;
@@ -40,6 +42,16 @@ abstract class WorkerTask implements Runnable {
 
     /** The task's whole life on its thread; returns when stopped, throws when failed. */
     protected abstract void execute() throws Exception;
+
+    /** Where the task reports each topic it produces to or consumes from (Kafka's active topics). */
+    void trackTopics(Consumer<String> tracker) {
+        this.topicTracker = tracker;
+    }
+
+    /** Records {@code topic} as used by this task's connector. */
+    protected void usedTopic(String topic) {
+        topicTracker.accept(topic);
+    }
 
     /** Asks the task to stop; returns at once. */
     void stop() {

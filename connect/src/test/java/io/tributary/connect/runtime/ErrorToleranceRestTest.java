@@ -146,7 +146,7 @@ class ErrorToleranceRestTest {
             .contains("cannot open " + target);
 
         Files.delete(target);
-        call("POST", "/connectors/files/restart", null, 204);
+        call("POST", "/connectors/files/restart?includeTasks=true&onlyFailed=true", null, 202);
         await().atMost(Duration.ofSeconds(15)).until(() -> task("files").get("state").asText().equals("RUNNING"));
         assertThat(task("files").has("trace")).isFalse();
         try (TributaryProducer<byte[], byte[]> p = TributaryProducer.create(Map.of("bootstrap.servers", bootstrap),
