@@ -62,6 +62,12 @@ final class KStreamKStreamJoin<K, V1, V2, VR> extends ProcessorNode {
         thisStore = context.store(thisStoreName);
         otherStore = context.store(otherStoreName);
         outerStore = outerStoreName == null ? null : context.store(outerStoreName);
+        // after a restart: the stream time the task had reached (from the committed offsets), so that held records
+        // whose window closed before are emitted by the next record, and late ones at once
+        streamTime = Math.max(streamTime, context.streamTime());
+        if (outerStore != null) {
+            outerStore.advanceStreamTime(streamTime);
+        }
     }
 
     @Override

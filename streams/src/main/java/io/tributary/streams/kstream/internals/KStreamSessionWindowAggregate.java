@@ -56,6 +56,8 @@ final class KStreamSessionWindowAggregate<K, V, VA> extends ProcessorNode implem
     public void init(ProcessorContextImpl context) {
         super.init(context);
         store = context.store(storeName);
+        // after a restart: the stream time the task had reached (from the committed offsets)
+        streamTime = Math.max(streamTime, context.streamTime());
     }
 
     /**

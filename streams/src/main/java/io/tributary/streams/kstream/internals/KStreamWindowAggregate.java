@@ -41,6 +41,9 @@ final class KStreamWindowAggregate<K, V, VA> extends ProcessorNode implements Wi
     public void init(ProcessorContextImpl context) {
         super.init(context);
         store = context.store(storeName);
+        // after a restart: the stream time the task had reached (from the committed offsets), so windows its
+        // predecessor closed stay closed
+        streamTime = Math.max(streamTime, context.streamTime());
     }
 
     /** A time window is closed once its end (exclusive) plus the grace period is at or before the stream time. */

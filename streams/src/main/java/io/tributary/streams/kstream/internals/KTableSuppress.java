@@ -112,7 +112,8 @@ final class KTableSuppress<K, V> extends ProcessorNode {
     public void init(ProcessorContextImpl context) {
         super.init(context);
         buffer = context.store(storeName);
-        streamTime = buffer.streamTime();
+        // the buffer's saved time (its last emission) or the task's restored stream time, whichever is later
+        streamTime = Math.max(buffer.streamTime(), context.streamTime());
     }
 
     @Override

@@ -88,7 +88,10 @@ public final class ProcessorContextImpl implements StoreContext {
         return headers;
     }
 
-    /** The largest timestamp the task has processed, or -1. */
+    /**
+     * The largest timestamp the task has processed, or -1; after a restart it starts from the partition times saved
+     * in the committed offsets' metadata (during a node's {@code init}: those of the node's sub-topology).
+     */
     public long streamTime() {
         return streamTime;
     }
@@ -107,6 +110,11 @@ public final class ProcessorContextImpl implements StoreContext {
         if (timestamp > streamTime) {
             streamTime = timestamp;
         }
+    }
+
+    /** Sets the stream time outright: only while the task initialises its nodes (restored partition times). */
+    void setStreamTime(long streamTime) {
+        this.streamTime = streamTime;
     }
 
     void setTimestampAndHeaders(long timestamp, List<Header> headers) {

@@ -3,6 +3,7 @@ package io.tributary.streams.processor.internals;
 import io.tributary.clients.consumer.Consumer;
 import io.tributary.clients.consumer.ConsumerRecord;
 import io.tributary.clients.consumer.ConsumerRecords;
+import io.tributary.clients.consumer.OffsetAndMetadata;
 import io.tributary.common.Time;
 import io.tributary.common.TopicPartition;
 import io.tributary.record.Header;
@@ -16,10 +17,13 @@ import io.tributary.streams.state.StoreBuilder;
 import io.tributary.streams.state.internals.InternalStore;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +51,11 @@ public final class StreamTask {
     private final Map<TopicPartition, Long> changelogOffsets = new HashMap<>();
     /** True once the stores may differ from the checkpoint file (deleted then) until the next checkpoint. */
     private boolean dirty = true;
+    /**
+     * Per input topic (its partition {@code partition}): the largest record timestamp processed, restored from the
+     * committed offset's metadata when the task starts; a one-element array so a record updates it in place.
+     */
+    private final Map<String, long[]> partitionTimes = new HashMap<>();
 
     /**
      * A task with fresh nodes and stores; {@link #restore} or {@link #initialize} must follow before records.
@@ -92,12 +101,76 @@ public final class StreamTask {
         return context;
     }
 
-    /** Starts the nodes without restoring (stores start empty, or as their files hold them). */
+    /**
+     * Starts the nodes without restoring (stores start empty, or as their files hold them). While a node's
+     * {@code init} runs, {@link ProcessorContextImpl#streamTime()} is the restored stream time of its sub-topology
+     * (the largest partition time of the topics feeding it, see {@link #restorePartitionTimes}), so time-based nodes
+     * start from it; afterwards it is the task's (the largest of all).
+     */
     public void initialize() {
         stores.forEach(InternalStore::restored);
+        Map<ProcessorNode, Long> startTimes = subTopologyStartTimes();
+        long taskTime = context.streamTime();
         for (ProcessorNode node : nodes) {
+            context.setStreamTime(startTimes.getOrDefault(node, -1L));
             node.init(context);
         }
+        for (long t : startTimes.values()) {
+            taskTime = Math.max(taskTime, t);
+        }
+        context.setStreamTime(taskTime);
+    }
+
+    /**
+     * Each node reachable from a source whose partition time was restored, with the largest such time: a node sees
+     * only the records of its own sub-topology, so a repartition topic's backlog is not judged by the (later) time
+     * of the source topic that fed it.
+     */
+    private Map<ProcessorNode, Long> subTopologyStartTimes() {
+        Map<ProcessorNode, Long> times = new IdentityHashMap<>();
+        for (Map.Entry<String, long[]> e : partitionTimes.entrySet()) {
+            ProcessorNode source = sources.get(e.getKey());
+            if (source == null) {
+                continue;
+            }
+            long t = e.getValue()[0];
+            ArrayDeque<ProcessorNode> todo = new ArrayDeque<>(List.of(source));
+            while (!todo.isEmpty()) {
+                ProcessorNode node = todo.pop();
+                Long known = times.get(node);
+                if (known == null || known < t) {
+                    times.put(node, t);
+                    todo.addAll(node.children());
+                }
+            }
+        }
+        return times;
+    }
+
+    /**
+     * Before {@link #restore} or {@link #initialize}: takes each input partition's time from the metadata of its
+     * committed offset ({@link PartitionTimeMetadata}; absent or foreign metadata is ignored).
+     *
+     * @param committed the committed offsets of the task's input partitions (null values for none)
+     */
+    public void restorePartitionTimes(Map<TopicPartition, OffsetAndMetadata> committed) {
+        committed.forEach((tp, om) -> {
+            if (om == null || tp.partition() != partition) {
+                return;
+            }
+            OptionalLong time = PartitionTimeMetadata.decode(om.metadata());
+            if (time.isPresent()) {
+                partitionTimes.computeIfAbsent(tp.topic(), t -> new long[] {-1})[0] = time.getAsLong();
+                log.info("task {}: {} starts at partition time {} (from the committed offset {})", partition, tp,
+                    time.getAsLong(), om.offset());
+            }
+        });
+    }
+
+    /** The largest record timestamp processed (or restored) from partition {@code partition} of {@code topic}, or -1. */
+    public long partitionTime(String topic) {
+        long[] t = partitionTimes.get(topic);
+        return t == null ? -1 : t[0];
     }
 
     /**
@@ -255,6 +328,10 @@ public final class StreamTask {
         }
         collector.setOrigin(context);
         context.setRecord(topic, recordPartition, offset, timestamp, headers);
+        long[] time = partitionTimes.computeIfAbsent(topic, t -> new long[] {-1});
+        if (timestamp > time[0]) {
+            time[0] = timestamp;
+        }
         source.process(key, value);
         context.punctuate(PunctuationType.STREAM_TIME, context.streamTime());
     }

@@ -235,7 +235,7 @@ public final class StreamThread extends Thread {
             toCommit.forEach(StreamTask::flushStores);
             collector.flush();
             if (!consumed.isEmpty()) {
-                Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(consumed);
+                Map<TopicPartition, OffsetAndMetadata> offsets = withPartitionTimes(consumed);
                 consumer.commitSync(offsets);
                 log.debug("{}: committed {}", getName(), offsets);
                 consumed.clear();
@@ -243,6 +243,20 @@ public final class StreamThread extends Thread {
             toCommit.forEach(StreamTask::writeCheckpoint);
         }
         lastCommitMs = time.milliseconds();
+    }
+
+    /**
+     * The offsets to commit, each with its partition's stream time in the metadata (as Kafka Streams does), so a
+     * task created for the partition later starts from that time.
+     */
+    private Map<TopicPartition, OffsetAndMetadata> withPartitionTimes(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        Map<TopicPartition, OffsetAndMetadata> out = new HashMap<>();
+        offsets.forEach((tp, om) -> {
+            StreamTask task = tasks.get(tp.partition());
+            long time = task == null ? -1 : task.partitionTime(tp.topic());
+            out.put(tp, time < 0 ? om : new OffsetAndMetadata(om.offset(), PartitionTimeMetadata.encode(time)));
+        });
+        return out;
     }
 
     private void closeClients() {
@@ -383,6 +397,10 @@ public final class StreamThread extends Thread {
             task = new StreamTask(topology, applicationId, partition, collector, time,
                 dirs == null ? null : dirs.taskDir(partition));
             task.context().setExceptionHandlers(settings.deserializationHandler(), settings.productionHandler());
+            Set<TopicPartition> inputs = taskInputs.getOrDefault(partition, Set.of());
+            if (!inputs.isEmpty()) {
+                task.restorePartitionTimes(consumer.committed(Set.copyOf(inputs)));
+            }
             task.restore(restoreConsumer, settings.pollTimeout(), RESTORE_STALL_TIMEOUT, settings.restoreListener());
             return task;
         } catch (RuntimeException e) {
