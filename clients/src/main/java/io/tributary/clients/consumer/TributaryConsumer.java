@@ -67,6 +67,8 @@ public final class TributaryConsumer<K, V> implements Consumer<K, V> {
     private final Blocking blocking = new Blocking();
     private final int defaultApiTimeoutMs;
     private final AtomicLong owner = new AtomicLong(NO_THREAD);
+    /** How many nested calls of the owning thread hold the consumer (only that thread touches it). */
+    private int depth;
     private volatile boolean closed;
 
     private TributaryConsumer(Map<?, ?> props, Deserializer<K> keyDeserializer, Deserializer<V> valueDeserializer) {
@@ -170,19 +172,26 @@ public final class TributaryConsumer<K, V> implements Consumer<K, V> {
 
     // ---- thread confinement ----------------------------------------------------------------------------------
 
+    /**
+     * Claims the consumer for the calling thread. Re-entrant (a rebalance listener may call the consumer from inside
+     * {@code poll}): only the outermost {@link #release} gives it up.
+     */
     private void acquire() {
         long me = Thread.currentThread().getId();
         if (owner.get() != me && !owner.compareAndSet(NO_THREAD, me)) {
             throw new ConcurrentModificationException("the consumer is not safe for use by several threads at once");
         }
+        depth++;
         if (closed) {
-            owner.set(NO_THREAD);
+            release();
             throw new IllegalStateException("this consumer has been closed");
         }
     }
 
     private void release() {
-        owner.set(NO_THREAD);
+        if (--depth == 0) {
+            owner.set(NO_THREAD);
+        }
     }
 
     private ConsumerCoordinator requireGroup(String what) {
