@@ -239,39 +239,51 @@ public final class RocksDbBytesStore implements BytesStore {
             }
         }
 
+        // Each call checks and reads under the store's read lock: the store's close (write lock) cannot slip in
+        // between the check and the read, so a reader sees either the entry or InvalidStateStoreException.
         @Override
         public boolean hasNext() {
-            checkStoreOpen();
-            return next != null;
+            enter();
+            try {
+                checkStoreOpen();
+                return next != null;
+            } finally {
+                exit();
+            }
         }
 
         @Override
         public byte[] peekNextKey() {
-            checkStoreOpen();
-            if (next == null) {
-                throw new NoSuchElementException();
+            enter();
+            try {
+                checkStoreOpen();
+                if (next == null) {
+                    throw new NoSuchElementException();
+                }
+                return next.key();
+            } finally {
+                exit();
             }
-            return next.key();
         }
 
         @Override
         public KeyValue<byte[], byte[]> next() {
-            checkStoreOpen();
-            if (next == null) {
-                throw new NoSuchElementException();
-            }
-            KeyValue<byte[], byte[]> out = next;
             enter();
             try {
+                checkStoreOpen();
+                if (next == null) {
+                    throw new NoSuchElementException();
+                }
+                KeyValue<byte[], byte[]> out = next;
                 if (raw == null) {
                     throw new InvalidStateStoreException("the iterator of store " + name + " is closed");
                 }
                 raw.next();
                 load();
+                return out;
             } finally {
                 exit();
             }
-            return out;
         }
 
         @Override
