@@ -26,6 +26,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.SlidingWindows;
 import org.apache.kafka.streams.kstream.TimeWindows;
 
 /**
@@ -134,5 +135,22 @@ final class KafkaSide {
         builder.table("named", STRINGS, Materialized.as("named-store"))
             .filter((k, v) -> v.length() > 1)
             .toStream().to("filtered-named", OUT);
+    }
+
+    /** A sliding-window count and a concatenating aggregate (which records each window holds), windows as text. */
+    static void slidingWindows(StreamsBuilder builder) {
+        var grouped = builder.stream("events", STRINGS).groupByKey();
+        var windowed = grouped.windowedBy(
+            SlidingWindows.ofTimeDifferenceAndGrace(Duration.ofMillis(10), Duration.ofMillis(5)));
+        windowed.count()
+            .toStream((w, n) -> w.key() + "@" + w.window().start() + "-" + w.window().end())
+            .mapValues(String::valueOf).to("sliding-count", OUT);
+        windowed.aggregate(() -> "", (k, v, agg) -> agg + "+" + v, Materialized.with(S, S))
+            .toStream((w, agg) -> w.key() + "@" + w.window().start() + "-" + w.window().end())
+            .to("sliding-agg", OUT);
+        grouped.windowedBy(SlidingWindows.ofTimeDifferenceWithNoGrace(Duration.ofMillis(10)))
+            .reduce((a, b) -> a + "," + b)
+            .toStream((w, agg) -> w.key() + "@" + w.window().start() + "-" + w.window().end())
+            .to("sliding-reduce", OUT);
     }
 }

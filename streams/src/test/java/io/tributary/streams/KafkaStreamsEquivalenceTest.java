@@ -11,6 +11,7 @@ import io.tributary.streams.kstream.KTable;
 import io.tributary.streams.kstream.KeyValue;
 import io.tributary.streams.kstream.Materialized;
 import io.tributary.streams.kstream.Produced;
+import io.tributary.streams.kstream.SlidingWindows;
 import io.tributary.streams.kstream.TimeWindows;
 import java.time.Duration;
 import java.time.Instant;
@@ -245,5 +246,86 @@ class KafkaStreamsEquivalenceTest {
         return Combinators.combine(Arbitraries.of("u1", "u2", "u3", "u4"),
                 Arbitraries.of("paris", "oslo", "rome").injectNull(0.2), Arbitraries.longs().between(0, 1_000))
             .as((u, city, ts) -> in("users", u, city, ts)).list().ofMaxSize(20);
+    }
+
+    static void slidingWindows(StreamsBuilder builder) {
+        var grouped = builder.stream("events", STRINGS).groupByKey();
+        var windowed = grouped.windowedBy(
+            SlidingWindows.ofTimeDifferenceAndGrace(Duration.ofMillis(10), Duration.ofMillis(5)));
+        windowed.count()
+            .toStream()
+            .map((w, n) -> KeyValue.pair(w.key() + "@" + w.window().start() + "-" + w.window().end(),
+                String.valueOf(n)))
+            .to("sliding-count", OUT);
+        windowed.aggregate(() -> "", (k, v, agg) -> agg + "+" + v, Materialized.with(S, S))
+            .toStream()
+            .map((w, agg) -> KeyValue.pair(w.key() + "@" + w.window().start() + "-" + w.window().end(), agg))
+            .to("sliding-agg", OUT);
+        grouped.windowedBy(SlidingWindows.ofTimeDifferenceWithNoGrace(Duration.ofMillis(10)))
+            .reduce((a, b) -> a + "," + b)
+            .toStream()
+            .map((w, agg) -> KeyValue.pair(w.key() + "@" + w.window().start() + "-" + w.window().end(), agg))
+            .to("sliding-reduce", OUT);
+    }
+
+    private static Map<String, List<String>> assertSameSliding(List<In> inputs) {
+        return assertSame(KafkaStreamsEquivalenceTest::slidingWindows, KafkaSide::slidingWindows, inputs,
+            "sliding-count", "sliding-agg", "sliding-reduce");
+    }
+
+    /** In-order records (difference 10 ms): a window where each record enters, and one where it leaves if needed. */
+    @Test
+    void slidingWindowsInOrder() {
+        var out = assertSameSliding(List.of(
+            in("events", "A", "1", 80), in("events", "A", "2", 92), in("events", "A", "3", 94),
+            in("events", "A", "4", 124), in("events", "A", "5", 134)));
+        // 92 leaves [81, 91] before any later record falls into it: that window is never made
+        assertThat(out.get("sliding-agg")).containsExactly("A@70-80=+1@80", "A@82-92=+2@92", "A@93-103=+3@94",
+            "A@84-94=+2+3@94", "A@114-124=+4@124", "A@125-135=+5@134", "A@124-134=+4+5@134");
+    }
+
+    @Test
+    void slidingWindowsOutOfOrderWithinGraceAndLateBeyondIt() {
+        var out = assertSameSliding(List.of(
+            in("events", "A", "1", 100), in("events", "A", "2", 110),
+            in("events", "A", "3", 95),    // out of order: into [90,100] and a new right window [96,106]
+            in("events", "A", "4", 104),   // between two records: several windows updated, right window from them
+            in("events", "A", "5", 120),   // stream time 120: windows ending before 115 are closed
+            in("events", "A", "6", 103),   // within grace for [96,106]... and [101,111]; its left window is closed
+            in("events", "A", "7", 101),   // right window [102,112] open, left [91,101] closed
+            in("events", "A", "8", 100),   // late beyond grace: every window it could touch is closed
+            in("events", "A", "9", 112),
+            in("events", "A", "10", 130), in("events", "A", "11", 90)));
+        assertThat(out.get("sliding-agg")).noneMatch(r -> r.contains("+8"));
+    }
+
+    @Test
+    void slidingWindowsEarlyRecordsShareTheFirstWindow() {
+        assertSameSliding(List.of(
+            in("events", "A", "1", 5), in("events", "A", "2", 2), in("events", "A", "3", 8),
+            in("events", "A", "4", 2), in("events", "A", "5", 0), in("events", "A", "6", 10),
+            in("events", "A", "7", 13), in("events", "A", "8", 3), in("events", "A", "9", 25),
+            in("events", "A", "10", 9)));
+    }
+
+    @Test
+    void slidingWindowsSeveralKeysAndDuplicateTimestamps() {
+        assertSameSliding(List.of(
+            in("events", "A", "1", 50), in("events", "B", "2", 52), in("events", "A", "3", 55),
+            in("events", "B", "4", 52), in("events", "A", "5", 50), in("events", "B", "6", 62),
+            in("events", "A", "7", 60), in("events", "A", "8", 66), in("events", "B", "9", 49),
+            in("events", null, "10", 60), in("events", "A", null, 61)));
+    }
+
+    @Property(tries = 40)
+    void randomSlidingWindowsAreTheSame(@ForAll("events") List<In> inputs) {
+        assertSameSliding(inputs);
+    }
+
+    @Provide
+    Arbitrary<List<In>> events() {
+        return Combinators.combine(Arbitraries.of("A", "B"), Arbitraries.integers().between(0, 99),
+                Arbitraries.longs().between(0, 60))
+            .as((k, v, ts) -> in("events", k, String.valueOf(v), ts)).list().ofMaxSize(25);
     }
 }

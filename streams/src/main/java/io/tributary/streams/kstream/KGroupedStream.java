@@ -38,4 +38,10 @@ public interface KGroupedStream<K, V> {
 
     /** This grouping cut into the session windows {@code windows}, for a session-windowed aggregation. */
     SessionWindowedKStream<K, V> windowedBy(SessionWindows windows);
+
+    /**
+     * This grouping cut into the sliding windows {@code windows}, for a windowed aggregation whose windows are
+     * {@code [start, start + timeDifference]} (both ends inclusive).
+     */
+    TimeWindowedKStream<K, V> windowedBy(SlidingWindows windows);
 }

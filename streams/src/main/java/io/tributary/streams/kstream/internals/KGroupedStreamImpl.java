@@ -190,4 +190,9 @@ final class KGroupedStreamImpl<K, V> implements KGroupedStream<K, V> {
         return new KTableImpl<>(topology, name, store, WindowedSerdes.windowed(storeKeySerde), storeValueSerde,
             lineage.with(operation));
     }
+
+    @Override
+    public TimeWindowedKStream<K, V> windowedBy(io.tributary.streams.kstream.SlidingWindows windows) {
+        return new SlidingWindowedKStreamImpl<>(this, Objects.requireNonNull(windows, "windows"));
+    }
 }
