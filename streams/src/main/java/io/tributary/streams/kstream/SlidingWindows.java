@@ -11,8 +11,8 @@ import java.util.Objects;
  * later record falls into it); every existing window containing a record is updated. Records earlier than the time
  * difference share the window {@code [0, timeDifference]}.
  *
- * <p>A window is closed once the stream time reaches its end plus the grace period; a record whose windows are all
- * closed is dropped.
+ * <p>A window is closed once the stream time has passed its end plus the grace period; a record whose windows are
+ * all closed is dropped.
  *
  * <pre>{@code
  * grouped.windowedBy(SlidingWindows.ofTimeDifferenceAndGrace(Duration.ofMinutes(5), Duration.ofSeconds(30))).count()

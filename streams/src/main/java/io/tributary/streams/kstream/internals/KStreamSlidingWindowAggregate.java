@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  *       falls into it: its aggregate is the one of the latest window containing {@code t} before the update.</li>
  * </ul>
  * Records with {@code t < d} have no window {@code [t - d, t]}; they all go into {@code [0, d]} instead. A window
- * whose end plus grace is at or before the stream time is closed and not updated; a record whose own right window
- * would already be closed is dropped. Null keys or values and negative timestamps are skipped.
+ * whose end plus grace is before the stream time is closed and not updated; a record is dropped as a whole when the
+ * end of its own right window plus grace is at or before the stream time (Kafka Streams' rules, both). Null keys or values and negative timestamps are skipped.
  */
 final class KStreamSlidingWindowAggregate<K, V, VA> extends ProcessorNode implements WindowedAggregation {
     private static final Logger log = LoggerFactory.getLogger(KStreamSlidingWindowAggregate.class);
@@ -65,10 +65,13 @@ final class KStreamSlidingWindowAggregate<K, V, VA> extends ProcessorNode implem
         streamTime = Math.max(streamTime, context.streamTime());
     }
 
-    /** A sliding window (end inclusive) is closed once its end plus the grace period is at or before stream time. */
+    /**
+     * A sliding window still accepts a record while its end (inclusive) plus the grace period is at or after the
+     * stream time, so it is closed once the stream time reaches end + grace + 1 ms.
+     */
     @Override
     public long windowCloseDelayMs() {
-        return grace;
+        return grace + 1;
     }
 
     @Override
