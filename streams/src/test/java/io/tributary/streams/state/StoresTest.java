@@ -91,6 +91,35 @@ class StoresTest {
         assertThat(store.approximateNumEntries()).isEqualTo(model.size());
     }
 
+    @Property(tries = 200)
+    void bytesStoreOverwritesAndDeletesMatchASortedMap(
+        @ForAll @Size(max = 60) List<@Size(max = 2) List<Byte>> keys, @ForAll @Size(max = 60) List<Byte> values) {
+        InMemoryBytesStore store = new InMemoryBytesStore();
+        TreeMap<byte[], byte[]> model = new TreeMap<>(Arrays::compareUnsigned);
+        for (int i = 0; i < keys.size(); i++) {
+            // a fresh array each time: equal keys must meet by content, not identity
+            byte[] key = bytes(keys.get(i));
+            Byte v = i < values.size() ? values.get(i) : null;
+            byte[] value = v == null || v % 3 == 0 ? null : new byte[] {v};
+            store.put(key, value);
+            if (value == null) {
+                model.remove(key);
+            } else {
+                model.put(key, value);
+            }
+            assertThat(store.get(bytes(keys.get(i)))).isEqualTo(value);
+        }
+        List<KeyValue<byte[], byte[]>> actual = drain(store.all());
+        assertThat(actual).hasSize(model.size());
+        int j = 0;
+        for (var e : model.entrySet()) {
+            assertThat(actual.get(j).key()).isEqualTo(e.getKey());
+            assertThat(actual.get(j).value()).isEqualTo(e.getValue());
+            j++;
+        }
+        assertThat(store.approximateNumEntries()).isEqualTo(model.size());
+    }
+
     private static byte[] bytes(List<Byte> list) {
         byte[] out = new byte[list.size()];
         for (int i = 0; i < out.length; i++) {
