@@ -2,7 +2,6 @@ package io.tributary.streams.state.internals;
 
 import io.tributary.clients.serialization.Serde;
 import io.tributary.streams.state.BytesStore;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -40,8 +39,12 @@ public final class TimestampedKeyValueStore<K, V> extends TypedKeyValueStore<K, 
 
     @Override
     byte[] stored(byte[] serializedValue, long timestamp) {
-        return ByteBuffer.allocate(VALUE_OFFSET + serializedValue.length).putLong(TIMESTAMP_OFFSET, timestamp)
-            .put(VALUE_OFFSET, serializedValue).array();
+        byte[] stored = new byte[VALUE_OFFSET + serializedValue.length];
+        for (int i = 0; i < Long.BYTES; i++) {
+            stored[TIMESTAMP_OFFSET + i] = (byte) (timestamp >>> (56 - 8 * i));
+        }
+        System.arraycopy(serializedValue, 0, stored, VALUE_OFFSET, serializedValue.length);
+        return stored;
     }
 
     @Override
@@ -50,6 +53,10 @@ public final class TimestampedKeyValueStore<K, V> extends TypedKeyValueStore<K, 
     }
 
     private static long timestamp(byte[] stored) {
-        return ByteBuffer.wrap(stored, TIMESTAMP_OFFSET, Long.BYTES).getLong();
+        long ts = 0;
+        for (int i = 0; i < Long.BYTES; i++) {
+            ts = (ts << 8) | (stored[TIMESTAMP_OFFSET + i] & 0xffL);
+        }
+        return ts;
     }
 }
