@@ -13,6 +13,8 @@ import java.util.List;
  */
 public abstract class ProcessorNode {
     private final List<ProcessorNode> children = new ArrayList<>();
+    /** {@link #children} as an array, for the per-record loop in {@link #forward(Object, Object)}. */
+    private ProcessorNode[] childArray = new ProcessorNode[0];
     private ProcessorContextImpl context;
     private String name = getClass().getSimpleName();
     private List<String> storeNames = List.of();
@@ -31,7 +33,7 @@ public abstract class ProcessorNode {
 
     /** Passes a record to every child, with the current timestamp and headers. */
     protected final void forward(Object key, Object value) {
-        for (ProcessorNode child : children) {
+        for (ProcessorNode child : childArray) {
             child.process(key, value);
         }
     }
@@ -100,5 +102,6 @@ public abstract class ProcessorNode {
 
     void addChild(ProcessorNode child) {
         children.add(child);
+        childArray = children.toArray(new ProcessorNode[0]);
     }
 }
