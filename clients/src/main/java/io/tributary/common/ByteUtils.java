@@ -40,6 +40,35 @@ public final class ByteUtils {
         buf.put((byte) value);
     }
 
+    /**
+     * Writes {@code value} as an unsigned varint into {@code dst} at {@code pos}, without bounds checks beyond the
+     * array's own; returns the position after it. For hot paths that encode into a heap buffer's array.
+     */
+    public static int writeUnsignedVarint(int value, byte[] dst, int pos) {
+        while ((value & ~0x7f) != 0) {
+            dst[pos++] = (byte) ((value & 0x7f) | 0x80);
+            value >>>= 7;
+        }
+        dst[pos++] = (byte) value;
+        return pos;
+    }
+
+    /** Writes {@code value} zig-zag encoded into {@code dst} at {@code pos}; returns the position after it. */
+    public static int writeVarint(int value, byte[] dst, int pos) {
+        return writeUnsignedVarint((value << 1) ^ (value >> 31), dst, pos);
+    }
+
+    /** Writes {@code value} zig-zag encoded into {@code dst} at {@code pos}; returns the position after it. */
+    public static int writeVarlong(long value, byte[] dst, int pos) {
+        long v = (value << 1) ^ (value >> 63);
+        while ((v & ~0x7fL) != 0) {
+            dst[pos++] = (byte) ((v & 0x7f) | 0x80);
+            v >>>= 7;
+        }
+        dst[pos++] = (byte) v;
+        return pos;
+    }
+
     /** Bytes {@link #writeUnsignedVarint} takes for {@code value}. */
     public static int sizeOfUnsignedVarint(int value) {
         // one byte per started group of 7 significant bits

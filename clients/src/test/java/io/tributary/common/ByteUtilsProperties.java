@@ -25,6 +25,21 @@ class ByteUtilsProperties {
     }
 
     @Property
+    void arrayWritersMatchTheBufferWriters(@ForAll int i, @ForAll long l, @ForAll byte offset) {
+        int start = offset & 0x0f;
+        ByteBuffer expected = ByteBuffer.allocate(20);
+        ByteUtils.writeUnsignedVarint(i, expected);
+        ByteUtils.writeVarint(i, expected);
+        ByteUtils.writeVarlong(l, expected);
+        expected.flip();
+        byte[] array = new byte[start + 20];
+        int end = ByteUtils.writeUnsignedVarint(i, array, start);
+        end = ByteUtils.writeVarint(i, array, end);
+        end = ByteUtils.writeVarlong(l, array, end);
+        assertThat(ByteBuffer.wrap(array, start, end - start)).isEqualTo(expected);
+    }
+
+    @Property
     void varintRoundTripsAndMatchesKafka(@ForAll int value) {
         ByteBuffer ours = ByteBuffer.allocate(5);
         ByteUtils.writeVarint(value, ours);

@@ -99,24 +99,53 @@ public final class ProducerBatch {
             baseTimestamp = timestamp;
         }
         ByteBuffer b = buffer;
-        ByteUtils.writeVarint(body, b);
-        b.put((byte) 0);
-        ByteUtils.writeVarlong(delta, b);
-        ByteUtils.writeVarint(recordCount, b);
-        writeBytes(key, b);
-        writeBytes(value, b);
-        ByteUtils.writeVarint(headers.size(), b);
-        for (Header h : headers) {
-            byte[] k = h.key().getBytes(StandardCharsets.UTF_8);
-            ByteUtils.writeVarint(k.length, b);
-            b.put(k);
-            writeBytes(h.value(), b);
+        if (b.hasArray()) {
+            // the common case (the pool hands out heap buffers): encode into the array, move the position once
+            byte[] a = b.array();
+            int start = b.arrayOffset() + b.position();
+            int p = ByteUtils.writeVarint(body, a, start);
+            a[p++] = 0;
+            p = ByteUtils.writeVarlong(delta, a, p);
+            p = ByteUtils.writeVarint(recordCount, a, p);
+            p = writeBytes(key, a, p);
+            p = writeBytes(value, a, p);
+            p = ByteUtils.writeVarint(headers.size(), a, p);
+            for (Header h : headers) {
+                byte[] k = h.key().getBytes(StandardCharsets.UTF_8);
+                p = ByteUtils.writeVarint(k.length, a, p);
+                System.arraycopy(k, 0, a, p, k.length);
+                p = writeBytes(h.value(), a, p + k.length);
+            }
+            b.position(b.position() + (p - start));
+        } else {
+            ByteUtils.writeVarint(body, b);
+            b.put((byte) 0);
+            ByteUtils.writeVarlong(delta, b);
+            ByteUtils.writeVarint(recordCount, b);
+            writeBytes(key, b);
+            writeBytes(value, b);
+            ByteUtils.writeVarint(headers.size(), b);
+            for (Header h : headers) {
+                byte[] k = h.key().getBytes(StandardCharsets.UTF_8);
+                ByteUtils.writeVarint(k.length, b);
+                b.put(k);
+                writeBytes(h.value(), b);
+            }
         }
         recordCount++;
         maxTimestamp = Math.max(maxTimestamp, timestamp);
         CompletableFuture<RecordMetadata> f = new CompletableFuture<>();
         thunks.add(new Thunk(f, callback, timestamp, key == null ? -1 : key.length, value == null ? -1 : value.length));
         return f;
+    }
+
+    private static int writeBytes(byte[] bytes, byte[] a, int p) {
+        if (bytes == null) {
+            return ByteUtils.writeVarint(-1, a, p);
+        }
+        p = ByteUtils.writeVarint(bytes.length, a, p);
+        System.arraycopy(bytes, 0, a, p, bytes.length);
+        return p + bytes.length;
     }
 
     private static void writeBytes(byte[] bytes, ByteBuffer b) {
