@@ -30,6 +30,9 @@ import java.util.concurrent.TimeUnit;
  * address before the first answer.
  */
 public final class Metadata {
+    /** Bound on {@link #knownPartitions}' per-snapshot cache (a client cycling through many topics stops adding). */
+    private static final int MAX_CACHED_TOPICS = 10_000;
+
     private final NetworkClient network;
     private final List<Node> bootstrap;
     private final long maxAgeMs;
@@ -40,6 +43,8 @@ public final class Metadata {
     private volatile Cluster cluster = Cluster.empty();
     private CompletableFuture<Cluster> inFlight;
     private volatile boolean updateRequested;
+    /** Topics looked up in the current snapshot, keyed by the callers' own name strings (see awaitPartitions). */
+    private volatile PartitionsCache partitionsCache = new PartitionsCache(cluster);
 
     public Metadata(NetworkClient network, List<Node> bootstrap, long maxAgeMs, long retryBackoffMs,
                     boolean allowAutoCreate) {
@@ -140,7 +145,7 @@ public final class Metadata {
      * @throws TributaryException if the broker reports a non-retriable error for it (an invalid name, say)
      */
     public List<PartitionInfo> awaitPartitions(String topic, long maxWaitMs) {
-        List<PartitionInfo> ps = cluster.partitionsFor(topic);
+        List<PartitionInfo> ps = knownPartitions(topic);
         if (!ps.isEmpty()) {
             return ps;
         }
@@ -174,6 +179,38 @@ public final class Metadata {
                 throw new TributaryException(Errors.UNKNOWN_SERVER_ERROR, "interrupted while waiting for metadata");
             }
             sleep(Math.min(retryBackoffMs, Math.max(0, deadline - System.currentTimeMillis())));
+        }
+    }
+
+    /**
+     * {@code cluster().partitionsFor(topic)}, remembered per snapshot: a producer asks on every send, and the
+     * snapshot's own map compares the caller's name with its own copy character by character, while this cache,
+     * filled with the caller's string, mostly answers on reference equality.
+     */
+    private List<PartitionInfo> knownPartitions(String topic) {
+        Cluster c = cluster;
+        PartitionsCache pc = partitionsCache;
+        if (pc.cluster != c) {
+            pc = new PartitionsCache(c);
+            partitionsCache = pc;
+        }
+        List<PartitionInfo> ps = pc.byTopic.get(topic);
+        if (ps == null) {
+            ps = c.partitionsFor(topic);
+            if (!ps.isEmpty() && pc.byTopic.size() < MAX_CACHED_TOPICS) {
+                pc.byTopic.putIfAbsent(topic, ps);
+            }
+        }
+        return ps;
+    }
+
+    /** The non-empty partition lists looked up in one snapshot. */
+    private static final class PartitionsCache {
+        final Cluster cluster;
+        final Map<String, List<PartitionInfo>> byTopic = new ConcurrentHashMap<>();
+
+        PartitionsCache(Cluster cluster) {
+            this.cluster = cluster;
         }
     }
 
