@@ -30,6 +30,18 @@ public record TopicPartition(String topic, int partition) implements Comparable<
         return c != 0 ? c : Integer.compare(partition, o.partition);
     }
 
+    // Written out rather than the record's generated ones: producers and consumers look partitions up in maps on
+    // every record, and this compares the cheap field first.
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof TopicPartition tp && partition == tp.partition && topic.equals(tp.topic);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * topic.hashCode() + partition;
+    }
+
     @Override
     public String toString() {
         return topic + "-" + partition;

@@ -58,7 +58,10 @@ public final class RecordAccumulator {
         if (closed) {
             throw new IllegalStateException("the producer is closed");
         }
-        Deque<ProducerBatch> dq = batches.computeIfAbsent(tp, k -> new ArrayDeque<>());
+        Deque<ProducerBatch> dq = batches.get(tp);
+        if (dq == null) {
+            dq = batches.computeIfAbsent(tp, k -> new ArrayDeque<>());
+        }
         synchronized (dq) {
             CompletableFuture<RecordMetadata> f = tryAppend(dq, timestamp, key, value, headers, callback);
             if (f != null) {
