@@ -11,7 +11,7 @@ import io.tributary.record.Header;
 import io.tributary.record.RecordBatch;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -24,7 +24,14 @@ public final class ProducerBatch {
     final TopicPartition tp;
     final long createdMs;
     private final ByteBuffer buffer;
-    private final List<Thunk> thunks = new ArrayList<>();
+    // Per-record completion, one slot per record in append order: the future send() returned, the optional
+    // callback, and what the record's RecordMetadata reports. Parallel arrays rather than an object per record.
+    private CompletableFuture<RecordMetadata>[] futures = newFutures(16);
+    private Callback[] callbacks = new Callback[16];
+    private long[] timestamps = new long[16];
+    private int[] keySizes = new int[16];
+    private int[] valueSizes = new int[16];
+    private int completions;
     private int recordCount;
     private long baseTimestamp = NO_TIMESTAMP;
     private long maxTimestamp = NO_TIMESTAMP;
@@ -42,9 +49,9 @@ public final class ProducerBatch {
     boolean inFlight;
     private boolean stamped;
 
-    /** Per-record completion: a future for {@code send()} and an optional callback. */
-    record Thunk(CompletableFuture<RecordMetadata> future, Callback callback, long timestamp, int keySize,
-                 int valueSize) {
+    @SuppressWarnings("unchecked")
+    private static CompletableFuture<RecordMetadata>[] newFutures(int n) {
+        return (CompletableFuture<RecordMetadata>[]) new CompletableFuture<?>[n];
     }
 
     ProducerBatch(TopicPartition tp, ByteBuffer buffer, long createdMs) {
@@ -135,8 +142,27 @@ public final class ProducerBatch {
         recordCount++;
         maxTimestamp = Math.max(maxTimestamp, timestamp);
         CompletableFuture<RecordMetadata> f = new CompletableFuture<>();
-        thunks.add(new Thunk(f, callback, timestamp, key == null ? -1 : key.length, value == null ? -1 : value.length));
+        addCompletion(f, callback, timestamp, key == null ? -1 : key.length, value == null ? -1 : value.length);
         return f;
+    }
+
+    private void addCompletion(CompletableFuture<RecordMetadata> f, Callback callback, long timestamp, int keySize,
+                               int valueSize) {
+        int i = completions;
+        if (i == futures.length) {
+            int n = i * 2;
+            futures = Arrays.copyOf(futures, n);
+            callbacks = Arrays.copyOf(callbacks, n);
+            timestamps = Arrays.copyOf(timestamps, n);
+            keySizes = Arrays.copyOf(keySizes, n);
+            valueSizes = Arrays.copyOf(valueSizes, n);
+        }
+        futures[i] = f;
+        callbacks[i] = callback;
+        timestamps[i] = timestamp;
+        keySizes[i] = keySize;
+        valueSizes[i] = valueSize;
+        completions = i + 1;
     }
 
     private static int writeBytes(byte[] bytes, byte[] a, int p) {
@@ -236,15 +262,14 @@ public final class ProducerBatch {
         if (done.isDone()) {
             return;
         }
-        for (int i = 0; i < thunks.size(); i++) {
-            Thunk t = thunks.get(i);
-            long ts = logAppendTime >= 0 ? logAppendTime : t.timestamp();
-            RecordMetadata m = new RecordMetadata(tp, baseOffset < 0 ? -1 : baseOffset + i, ts, t.keySize(),
-                t.valueSize());
-            if (t.callback() != null) {
-                runCallback(t.callback(), m, null);
+        for (int i = 0; i < completions; i++) {
+            long ts = logAppendTime >= 0 ? logAppendTime : timestamps[i];
+            RecordMetadata m = new RecordMetadata(tp, baseOffset < 0 ? -1 : baseOffset + i, ts, keySizes[i],
+                valueSizes[i]);
+            if (callbacks[i] != null) {
+                runCallback(callbacks[i], m, null);
             }
-            t.future().complete(m);
+            futures[i].complete(m);
         }
         done.complete(null);
     }
@@ -254,11 +279,11 @@ public final class ProducerBatch {
         if (done.isDone()) {
             return;
         }
-        for (Thunk t : thunks) {
-            if (t.callback() != null) {
-                runCallback(t.callback(), null, e);
+        for (int i = 0; i < completions; i++) {
+            if (callbacks[i] != null) {
+                runCallback(callbacks[i], null, e);
             }
-            t.future().completeExceptionally(e);
+            futures[i].completeExceptionally(e);
         }
         done.complete(null);
     }
