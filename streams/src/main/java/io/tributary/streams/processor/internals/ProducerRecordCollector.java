@@ -61,7 +61,8 @@ public final class ProducerRecordCollector implements RecordCollector {
         checkForError();
         var record = new ProducerRecord<>(topic, partition, timestamp < 0 ? null : timestamp, key, value, headers);
         boolean changelog = changelogTopics.contains(topic);
-        RecordContext context = origin == null ? null : RecordContext.of(origin);
+        // only a failed output record goes to the handler with its input record; a changelog failure is always fatal
+        RecordContext context = changelog || origin == null ? null : RecordContext.of(origin);
         try {
             producer.send(record, (metadata, exception) -> completed(record, changelog, context, metadata, exception));
         } catch (RuntimeException e) {
