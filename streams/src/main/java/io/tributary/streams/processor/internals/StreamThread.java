@@ -165,6 +165,8 @@ public final class StreamThread extends Thread {
                 if (listenerError != null) {
                     throw listenerError;
                 }
+                // a partition's records come one after another: note its position once, after its last record
+                ConsumerRecord<byte[], byte[]> last = null;
                 for (ConsumerRecord<byte[], byte[]> record : records) {
                     StreamTask task = tasks.get(record.partition());
                     if (task == null) {
@@ -172,7 +174,14 @@ public final class StreamThread extends Thread {
                     }
                     task.prepareWrite();
                     task.process(record);
-                    consumed.put(record.topicPartition(), new OffsetAndMetadata(record.offset() + 1));
+                    if (last != null && (last.partition() != record.partition()
+                        || !last.topic().equals(record.topic()))) {
+                        consumed.put(last.topicPartition(), new OffsetAndMetadata(last.offset() + 1));
+                    }
+                    last = record;
+                }
+                if (last != null) {
+                    consumed.put(last.topicPartition(), new OffsetAndMetadata(last.offset() + 1));
                 }
                 boolean commitRequested = false;
                 long now = time.milliseconds();
