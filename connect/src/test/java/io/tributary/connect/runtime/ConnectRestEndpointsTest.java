@@ -4,15 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.clients.admin.Admin;
 import io.tributary.clients.admin.TributaryAdmin;
-import io.tributary.junit.BootstrapServers;
 import io.tributary.junit.EmbeddedBroker;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,57 +15,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Kafka Connect REST endpoints beyond create/inspect/pause (server info, plugins and validation, task configs,
  * task and KIP-745 restarts, KIP-875 stop and offsets, KIP-558 topics) over real HTTP on an embedded broker.
  */
 @EmbeddedBroker(properties = {"num.partitions=1"})
-class ConnectRestEndpointsTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
+class ConnectRestEndpointsTest extends RestWorkerTestBase {
     private static final Duration WAIT = Duration.ofSeconds(15);
-
-    @BootstrapServers
-    static String bootstrap;
-
-    @TempDir
-    Path dir;
-
-    private ConnectStandalone connect;
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeEach
-    void start() {
-        connect = ConnectStandalone.start(Map.of(
-            "bootstrap.servers", bootstrap,
-            "key.converter", "StringConverter",
-            "value.converter", "StringConverter",
-            "offset.storage.file.filename", dir.resolve("offsets").toString(),
-            "offset.flush.interval.ms", "100",
-            "listeners", "http://127.0.0.1:0"), List.of());
-    }
-
-    @AfterEach
-    void stop() {
-        connect.close();
-    }
-
-    private record Reply(int status, JsonNode body) {
-    }
-
-    private Reply call(String method, String path, Object body) throws Exception {
-        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + connect.restPort() + path))
-            .header("Content-Type", "application/json").method(method, publisher).build(),
-            HttpResponse.BodyHandlers.ofString());
-        return new Reply(r.statusCode(), r.body().isEmpty() ? null : JSON.readTree(r.body()));
-    }
 
     private JsonNode get(String path) throws Exception {
         Reply r = call("GET", path, null);
